@@ -1,0 +1,68 @@
+package org.mubench.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code mubench} command line: {@code java -jar mubench.jar <command> …}. Exit codes: 0 success, 2 bad usage,
+ * 1 failure. Failures print one line (the exception's message) unless {@code --debug} is given.
+ */
+@Command(name = "mubench", mixinStandardHelpOptions = true, versionProvider = MuBenchCli.Version.class,
+	description = "Micro-Bench: benchmark vision-language models on microscopy images.",
+	subcommands = { CommandLine.HelpCommand.class })
+public final class MuBenchCli implements Callable<Integer> {
+
+	@Option(names = "--debug", description = "Print stack traces on failure.", scope = CommandLine.ScopeType.INHERIT)
+	boolean debug;
+
+	@Override
+	public Integer call() {
+		new CommandLine(this).usage(System.out);
+		return 2;
+	}
+
+	public static void main(String[] args) {
+		System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	/** Runs the command line and returns its exit code; used by {@link #main} and by tests. */
+	public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+		Runtime.configure();
+		boolean debug = java.util.Arrays.asList(args).contains("--debug");
+		CommandLine cli = new CommandLine(new MuBenchCli());
+		cli.setOut(out);
+		cli.setErr(err);
+		cli.setExitCodeExceptionMapper(e -> 1);
+		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+			if (debug) e.printStackTrace(err);
+			else err.println("error: " + oneLine(e));
+			err.flush();
+			return 1;
+		});
+		return cli.execute(args);
+	}
+
+	/** The message of the deepest cause that has one, on one line. */
+	static String oneLine(Throwable e) {
+		Throwable t = e;
+		String message = t.getMessage();
+		while ((message == null || message.isEmpty()) && t.getCause() != null) {
+			t = t.getCause();
+			message = t.getMessage();
+		}
+		if (message == null || message.isEmpty()) message = t.getClass().getSimpleName();
+		return message.replace('\n', ' ').trim();
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			String v = MuBenchCli.class.getPackage().getImplementationVersion();
+			return new String[] { "mubench " + (v == null ? "dev" : v) };
+		}
+	}
+}

@@ -1,0 +1,20 @@
+package org.mubench.data;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A benchmark dataset on disk: the Hugging Face release shards, or a folder of images with a manifest. */
+public interface Dataset {
+	Path location();
+
+	/** Class names of the global {@code label} column (ClassLabel metadata), empty when unknown. */
+	List<String> labelNames();
+
+	/** A fresh stream over every sample in order; close it when done. */
+	SampleStream samples();
+
+	/** Opens whatever kind of dataset {@code dir} holds; throws {@link DatasetException} naming the folder otherwise. */
+	static Dataset open(Path dir) {
+		return DatasetLoader.open(dir);
+	}
+}

@@ -1,0 +1,21 @@
+package org.mubench.data;
+
+import java.util.Locale;
+
+/** Naming rules of the release that are not stored in it. */
+public final class DatasetNames {
+	private DatasetNames() {}
+
+	/**
+	 * The Held et al. 2010 rows carry a null {@code dataset}; the harness split them by stain (H2B → h2b, GalT → galt,
+	 * microtubules → mt). Returns null when the stain does not identify a Held subset.
+	 */
+	public static String deriveHeld(String stain) {
+		if (stain == null) return null;
+		String s = stain.toLowerCase(Locale.ROOT);
+		if (s.contains("h2b")) return "held_et_al_2010_h2b";
+		if (s.contains("galt")) return "held_et_al_2010_galt";
+		if (s.contains("tubulin") || s.equals("mt") || s.contains("microtubule")) return "held_et_al_2010_mt";
+		return null;
+	}
+}

@@ -1,0 +1,59 @@
+package org.mubench.eval;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One answered question: a line of {@code predictions.jsonl}. Field names are the file's keys. A question that could
+ * not be answered (unreadable image, failed request) is recorded with {@code pred_idx = -1}, {@code correct = false} and
+ * a {@code skipped} reason, and scoring counts it under {@code skipped/<reason>} rather than in accuracy.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({ "row", "image_id", "dataset", "task", "question_key", "template", "options", "answer_idx",
+	"scores", "pred_idx", "correct", "response", "model", "skipped" })
+public final class Prediction {
+	/** Global row index in shard order. */
+	@JsonProperty("row")
+	public long row;
+	@JsonProperty("image_id")
+	public String imageId;
+	@JsonProperty("dataset")
+	public String dataset;
+	/** Task name from the task registry ({@code modality}, {@code colorectal tissue types}, …). */
+	@JsonProperty("task")
+	public String task;
+	/** {@code modality_1} for caption questions, {@code modality} for generative ones. */
+	@JsonProperty("question_key")
+	public String questionKey;
+	/** Caption template (0 or 1), or -1 for generative questions. */
+	@JsonProperty("template")
+	public int template = -1;
+	@JsonProperty("options")
+	public List<String> options;
+	@JsonProperty("answer_idx")
+	public int answerIdx;
+	/** Contrastive: the raw similarity of each option; null otherwise. */
+	@JsonProperty("scores")
+	public double[] scores;
+	/** Index of the chosen option, -1 when none could be read. */
+	@JsonProperty("pred_idx")
+	public int predIdx = -1;
+	@JsonProperty("correct")
+	public boolean correct;
+	/** Generative: the raw reply; null otherwise. */
+	@JsonProperty("response")
+	public String response;
+	@JsonProperty("model")
+	public String model;
+	/** Why the question was not answered ({@code unreadable_image}, {@code request_failed}, …), or null. */
+	@JsonProperty("skipped")
+	public String skipped;
+
+	/** The unique key of a question within a run: row and question key. */
+	public String key() {
+		return row + "/" + questionKey;
+	}
+}

@@ -1,0 +1,31 @@
+package org.mubench.image;
+
+/**
+ * How a model wants its images: the fields of a Hugging Face {@code preprocessor_config.json}. The defaults are
+ * OpenAI CLIP's (resize shorter side to 224 with bicubic, centre-crop 224, CLIP mean/std).
+ */
+public final class PreprocessConfig {
+	public boolean doResize = true;
+	/** Target of the shorter side. */
+	public int shortestEdge = 224;
+	public boolean doCenterCrop = true;
+	public int cropHeight = 224;
+	public int cropWidth = 224;
+	public boolean doRescale = true;
+	public double rescaleFactor = 1.0 / 255.0;
+	public boolean doNormalize = true;
+	public float[] mean = { 0.48145466f, 0.4578275f, 0.40821073f };
+	public float[] std = { 0.26862954f, 0.26130258f, 0.27577711f };
+	/** How data deeper than 8 bits is brought to 0–255 before the model sees it. */
+	public ContrastMapping contrast = ContrastMapping.PIL;
+
+	/** Height of the tensor this produces. */
+	public int outputHeight() {
+		return doCenterCrop ? cropHeight : shortestEdge;
+	}
+
+	/** Width of the tensor this produces (for a square crop; resize-only configs depend on the image). */
+	public int outputWidth() {
+		return doCenterCrop ? cropWidth : shortestEdge;
+	}
+}

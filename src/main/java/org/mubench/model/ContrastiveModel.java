@@ -1,0 +1,27 @@
+package org.mubench.model;
+
+import java.util.List;
+
+import org.mubench.image.PreprocessConfig;
+
+/**
+ * A CLIP-style model: images and texts embedded into one space. Both methods return L2-normalised rows; the
+ * similarity of an image and a text is their dot product times {@link #logitScale()}.
+ */
+public interface ContrastiveModel extends VisionLanguageModel {
+	/** How images must be prepared for {@link #embedImages}: size, crop, mean/std, from the model's own config. */
+	PreprocessConfig preprocessing();
+
+	/**
+	 * Embeds preprocessed images.
+	 *
+	 * @param pixels one C-order float tensor [3, H, W] per image, as made by the image layer for {@link #preprocessing()}
+	 */
+	float[][] embedImages(List<float[]> pixels);
+
+	/** Embeds texts (tokenised, truncated and padded as the model needs); implementations cache by exact string. */
+	float[][] embedTexts(List<String> texts);
+
+	/** exp(logit_scale) from the model config, or 1 when the model has none (argmax is unaffected). */
+	float logitScale();
+}

@@ -1,0 +1,25 @@
+package org.mubench.model;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Settings a user may give when opening any model; each backend reads what concerns it. */
+public final class ModelOptions {
+	/** {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}. */
+	public String device = "auto";
+	/** Images per inference call. */
+	public int batchSize = 16;
+	/** Intra-op threads for local inference; 0 = number of cores. */
+	public int threads = 0;
+	/** Seed for anything random (the random model, API {@code seed}). */
+	public long seed = 0;
+	/** A file holding an API key (never the key itself on a command line). */
+	public Path apiKeyFile;
+	/** Name of the environment variable holding the API key. */
+	public String apiKeyEnv = "OPENAI_API_KEY";
+	/** Backend-specific settings ({@code temperature}, {@code max_tokens}, {@code concurrency}, …). */
+	public final Map<String, String> extra = new LinkedHashMap<>();
+	/** Where progress and notices (device chosen, providers found) go. */
+	public org.mubench.data.ProgressListener listener = org.mubench.data.ProgressListener.SILENT;
+}
