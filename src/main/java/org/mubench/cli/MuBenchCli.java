@@ -36,7 +36,6 @@ public final class MuBenchCli implements Callable<Integer> {
 		CommandLine cli = new CommandLine(new MuBenchCli());
 		cli.setOut(out);
 		cli.setErr(err);
-		cli.setExitCodeExceptionMapper(e -> 1);
 		cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
 			if (debug) e.printStackTrace(err);
 			else err.println("error: " + oneLine(e));
