@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * a {@code skipped} reason, and scoring counts it under {@code skipped/<reason>} rather than in accuracy.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({ "row", "image_id", "dataset", "task", "question_key", "template", "options", "answer_idx",
+@JsonPropertyOrder({ "row", "image_id", "dataset", "domain", "task", "question_key", "template", "options", "answer_idx",
 	"scores", "pred_idx", "correct", "response", "model", "skipped" })
 public final class Prediction {
 	/** Global row index in shard order. */
@@ -22,6 +22,9 @@ public final class Prediction {
 	public String imageId;
 	@JsonProperty("dataset")
 	public String dataset;
+	/** The sample's {@code domain} (pathology, biology, …): selects the pathology slice. */
+	@JsonProperty("domain")
+	public String domain;
 	/** Task name from the task registry ({@code modality}, {@code colorectal tissue types}, …). */
 	@JsonProperty("task")
 	public String task;
