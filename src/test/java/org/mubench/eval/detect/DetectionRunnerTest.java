@@ -208,7 +208,9 @@ class DetectionRunnerTest {
 		Cancellation cancel = new Cancellation();
 		ScriptedModel cancelling = new ScriptedModel("[]", "[]", "[]");
 		cancelling.onAsk = cancel::cancel;
-		DetectionRunner.Run stopped = new DetectionRunner(cancelling, new DetectionRunner.Options()).run(samples.iterator(),
+		DetectionRunner.Options one = new DetectionRunner.Options();
+		one.batchSize = 1;
+		DetectionRunner.Run stopped = new DetectionRunner(cancelling, one).run(samples.iterator(),
 			tmp.resolve("b"), null, cancel);
 		assertTrue(stopped.cancelled);
 		assertEquals(1, stopped.images);
