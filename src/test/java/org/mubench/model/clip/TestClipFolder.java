@@ -18,32 +18,32 @@ import java.util.Random;
  * pooling, the running sum of token embeddings taken at the position of the highest id (the end-of-text token), then a
  * projection; with a mask: the masked mean of token embeddings, then a projection. Weights are seeded random numbers.
  */
-final class TestClipFolder {
+public final class TestClipFolder {
 	/** The words of the test tokenizer; ids follow this order, then start (V-2) and end (V-1) of text. */
-	static final String[] WORDS = { "<unk>", "a", "photo", "of", "cell", "nucleus", "mitosis", "tissue", "stained", "with",
+	public static final String[] WORDS = { "<unk>", "a", "photo", "of", "cell", "nucleus", "mitosis", "tissue", "stained", "with",
 		"blue", "red", "green", "micrograph", "light", "electron", "microscopy", "the", "an", "image" };
-	static final int VOCAB = WORDS.length + 2;
-	static final int BOS = VOCAB - 2, EOS = VOCAB - 1;
+	public static final int VOCAB = WORDS.length + 2;
+	public static final int BOS = VOCAB - 2, EOS = VOCAB - 1;
 
-	int size = 8;
-	int imageDim = 8;
-	int textDim = 8;
-	int visionRank = 4;
-	int textRank = 2;
-	boolean attentionMask;
+	public int size = 8;
+	public int imageDim = 8;
+	public int textDim = 8;
+	public int visionRank = 4;
+	public int textRank = 2;
+	public boolean attentionMask;
 	/** Fixed sequence length of the text graph, or -1 for a dynamic one. */
-	int fixedLength = -1;
-	boolean tokenizer = true;
-	boolean preprocessor = true;
-	boolean config = true;
-	boolean quantizedCopy;
+	public int fixedLength = -1;
+	public boolean tokenizer = true;
+	public boolean preprocessor = true;
+	public boolean config = true;
+	public boolean quantizedCopy;
 	/** Replace the vision graph by these bytes (e.g. garbage). */
-	byte[] visionBytes;
-	int contextLength = 16;
-	Double logitScale = Math.log(100);
-	long seed = 7;
+	public byte[] visionBytes;
+	public int contextLength = 16;
+	public Double logitScale = Math.log(100);
+	public long seed = 7;
 
-	Path write(Path dir) throws IOException {
+	public Path write(Path dir) throws IOException {
 		Files.createDirectories(dir.resolve("onnx"));
 		byte[] vision = visionBytes != null ? visionBytes : visionModel();
 		byte[] text = textModel();
@@ -69,7 +69,7 @@ final class TestClipFolder {
 	}
 
 	/** A word-level tokenizer with CLIP's start/end tokens around every text. */
-	static String tokenizerJson() {
+	public static String tokenizerJson() {
 		StringBuilder vocab = new StringBuilder();
 		for (int i = 0; i < WORDS.length; i++)
 			vocab.append('"').append(WORDS[i]).append("\": ").append(i).append(", ");
@@ -93,7 +93,7 @@ final class TestClipFolder {
 	}
 
 	/** Values per image the vision graph flattens: 3·S·S for rank 4 (3·S for the rank-3 test variant). */
-	int visionInputs() {
+	public int visionInputs() {
 		int in = 3;
 		for (int i = 2; i < visionRank; i++)
 			in *= size;
@@ -101,19 +101,68 @@ final class TestClipFolder {
 	}
 
 	/** The vision projection [3·S·S, D], row-major, exactly as written into the graph. */
-	float[] visionWeights() {
+	public float[] visionWeights() {
 		return random(new Random(seed), visionInputs() * imageDim, 0.05f);
 	}
 
 	/** The token embedding table [V, D] and the text projection [D, D], as written into the graph. */
-	float[][] textWeights() {
+	public float[][] textWeights() {
 		Random r = new Random(seed + 1);
 		float[] table = random(r, VOCAB * textDim, 1f);
 		float[] proj = random(r, textDim * textDim, 0.5f);
 		return new float[][] { table, proj };
 	}
 
-	byte[] visionModel() {
+	/** What the vision tower must give for one image, computed here in plain Java (double sums), L2-normalised. */
+	public float[] expectedImageEmbedding(float[] pixels) {
+		return unit(matVec(pixels, visionWeights(), imageDim));
+	}
+
+	/**
+	 * What the text tower must give for a short text (no truncation), computed here: word ids looked up by hand, then
+	 * the sum (CLIP pooling at the end token = sum of all the text's tokens) or the mean (masked), projected, normalised.
+	 */
+	public float[] expectedTextEmbedding(String text) {
+		String[] words = text.toLowerCase(java.util.Locale.ROOT).trim().split("\\s+");
+		long[] ids = new long[words.length + 2];
+		ids[0] = BOS;
+		for (int i = 0; i < words.length; i++)
+			ids[i + 1] = Math.max(0, java.util.Arrays.asList(WORDS).indexOf(words[i]));
+		ids[ids.length - 1] = EOS;
+		float[][] w = textWeights();
+		double[] pooled = new double[textDim];
+		for (long id : ids)
+			for (int d = 0; d < textDim; d++)
+				pooled[d] += w[0][(int) id * textDim + d];
+		float[] p = new float[textDim];
+		for (int d = 0; d < textDim; d++)
+			p[d] = (float) (attentionMask ? pooled[d] / ids.length : pooled[d]);
+		return unit(matVec(p, w[1], textDim));
+	}
+
+	private static float[] matVec(float[] x, float[] w, int cols) {
+		float[] out = new float[cols];
+		for (int c = 0; c < cols; c++) {
+			double s = 0;
+			for (int r = 0; r < x.length; r++)
+				s += (double) x[r] * w[r * cols + c];
+			out[c] = (float) s;
+		}
+		return out;
+	}
+
+	private static float[] unit(float[] v) {
+		double n = 0;
+		for (float x : v)
+			n += (double) x * x;
+		n = Math.sqrt(n);
+		float[] out = new float[v.length];
+		for (int i = 0; i < v.length; i++)
+			out[i] = (float) (v[i] / n);
+		return out;
+	}
+
+	public byte[] visionModel() {
 		int in = visionInputs();
 		Msg graph = new Msg().str(2, "vision");
 		graph.msg(1, node("Flatten", new String[] { "pixel_values" }, new String[] { "flat" }, intAttr("axis", 1)));
@@ -128,7 +177,7 @@ final class TestClipFolder {
 		return model(graph);
 	}
 
-	byte[] textModel() {
+	public byte[] textModel() {
 		float[][] w = textWeights();
 		Msg graph = new Msg().str(2, "text");
 		graph.msg(5, floatTensor("table", w[0], VOCAB, textDim));
