@@ -11,16 +11,18 @@ import java.util.Locale;
 public final class BarChart {
 	public static final class Bar {
 		public final String label;
-		public final double value, low, high;
+		public final double value, low, high, halfWidth;
 		/** Chance level for this bar, or null. */
 		public final Double baseline;
 		public final int colour;
 
-		public Bar(String label, double value, double low, double high, Double baseline, int colour) {
+		/** {@code halfWidth} is printed as "± h" next to the bar (NaN: none). */
+		public Bar(String label, double value, double low, double high, double halfWidth, Double baseline, int colour) {
 			this.label = label;
 			this.value = value;
 			this.low = low;
 			this.high = high;
+			this.halfWidth = halfWidth;
 			this.baseline = baseline;
 			this.colour = colour;
 		}
@@ -87,7 +89,7 @@ public final class BarChart {
 				c.dashedLine(xb, rowTop + 2, xb, rowTop + ROW - 3, Charts.BASELINE, 3, 5, 3);
 			}
 			String v = String.format(Locale.ROOT, "%.2f", b.value);
-			if (!Double.isNaN(b.high)) v += String.format(Locale.ROOT, " +/-%.2f", b.value - b.low);
+			if (!Double.isNaN(b.halfWidth)) v += String.format(Locale.ROOT, " +/-%.2f", b.halfWidth);
 			int xt = Math.max(xv, Double.isNaN(b.high) ? xv : xOf(b.high, left, right)) + 10;
 			c.text(xt, mid - BitmapFont.height(S) / 2, v, Charts.INK, S);
 		}

@@ -223,7 +223,7 @@ public final class RunReports {
 				anyCog = true;
 			}
 			c.bars.add(new BarChart.Bar(label, g.accuracy * 100, g.ciLow * 100, g.ciHigh * 100,
-				g.chance == null ? null : g.chance * 100, colour));
+				g.halfWidth * 100, g.chance == null ? null : g.chance * 100, colour));
 		}
 		if (anyCoarse) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, coarseC, "coarse-grained"));
 		if (anyFine) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, fineC, "fine-grained"));
