@@ -100,9 +100,10 @@ public final class PixelCanvas {
 	public void text(int x, int y, String s, int rgb, int scale) {
 		for (int i = 0; i < s.length(); i++) {
 			int gx = x + i * BitmapFont.ADVANCE * scale;
+			int gy = y + BitmapFont.drop(s.charAt(i)) * scale;
 			for (int r = 0; r < BitmapFont.HEIGHT; r++)
 				for (int c = 0; c < BitmapFont.WIDTH; c++)
-					if (BitmapFont.ink(s.charAt(i), c, r)) fillRect(gx + c * scale, y + r * scale, scale, scale, rgb);
+					if (BitmapFont.ink(s.charAt(i), c, r)) fillRect(gx + c * scale, gy + r * scale, scale, scale, rgb);
 		}
 	}
 
@@ -110,10 +111,11 @@ public final class PixelCanvas {
 	public void textUp(int x, int y, String s, int rgb, int scale) {
 		for (int i = 0; i < s.length(); i++) {
 			int gy = y - i * BitmapFont.ADVANCE * scale;
+			int gx = x + BitmapFont.drop(s.charAt(i)) * scale;
 			for (int r = 0; r < BitmapFont.HEIGHT; r++)
 				for (int c = 0; c < BitmapFont.WIDTH; c++)
 					if (BitmapFont.ink(s.charAt(i), c, r))
-						fillRect(x + r * scale, gy - (c + 1) * scale, scale, scale, rgb);
+						fillRect(gx + r * scale, gy - (c + 1) * scale, scale, scale, rgb);
 		}
 	}
 
