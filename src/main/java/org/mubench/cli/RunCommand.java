@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
 	Path out;
 
 	@Option(names = "--tasks", split = ",", paramLabel = "TASK",
-		description = "coarse, fine, cognition, or task names (e.g. modality, pollen_grains). Default: all.")
+		description = "coarse, fine, cognition, pathology, question types (modality, …) or fine task ids (pollen_grains, …). Default: all.")
 	List<String> tasks = new ArrayList<>();
 
 	@Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "Only these source datasets.")
@@ -182,6 +182,11 @@ public final class RunCommand implements Callable<Integer> {
 		if (resamples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be at least 1");
 		for (int t : templates) {
 			if (t < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--templates takes 0, 1, …");
+		}
+		List<String> unknown = BenchmarkRunner.unknownTaskSelectors(tasks);
+		if (!unknown.isEmpty()) {
+			throw new CommandLine.ParameterException(spec.commandLine(), "--tasks: unknown task " + unknown
+				+ "; use coarse, fine, cognition, pathology, a question type (modality, …) or a task id (pollen_grains, …)");
 		}
 		RunOptions o = new RunOptions();
 		o.tasks = tasks;

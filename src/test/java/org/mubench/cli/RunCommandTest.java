@@ -104,6 +104,8 @@ class RunCommandTest {
 		assertTrue(err.contains("4/3"), err);
 		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", "x", "--question-set", "all"));
 		assertEquals(2, run("run", "--model", "random", "--out", "x"));
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", "x", "--tasks", "coarse,polen"));
+		assertTrue(err.contains("polen"), err);
 		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "no-such-model", "--out",
 			tmp.resolve("nm").toString()));
 		assertTrue(err.contains("no-such-model"), err);

@@ -97,6 +97,15 @@ public final class BenchmarkRunner {
 			+ "): no answerer handles this kind of model");
 	}
 
+	/**
+	 * Task selectors that name nothing the runner knows (a group {@code coarse}, {@code fine}, {@code cognition},
+	 * {@code pathology}, a question type such as {@code modality}, or a fine task id such as {@code pollen_grains};
+	 * case, spaces, dashes and underscores are not significant).
+	 */
+	public static List<String> unknownTaskSelectors(List<String> tasks) {
+		return QuestionSelector.unknown(tasks);
+	}
+
 	/** Path of the predictions file of a run folder. */
 	public static Path predictionsFile(Path out) {
 		return out.resolve(PREDICTIONS);

@@ -74,12 +74,30 @@ final class QuestionSelector {
 		String task = normalise(TaskRegistry.taskOf(q.key, s.dataset));
 		boolean hit = false;
 		for (String sel : selectors) {
-			if ((group != null && sel.equals(group)) || sel.equals(task) || sel.equals(normalise(type))) {
+			if ((group != null && sel.equals(group)) || sel.equals(task) || sel.equals(normalise(type))
+				|| (sel.equals(TaskRegistry.GROUP_PATHOLOGY) && TaskRegistry.isPathology(s.domain))) {
 				matchedSelectors.add(sel);
 				hit = true;
 			}
 		}
 		return hit;
+	}
+
+	/** The selectors of {@code tasks} that name no group, question type or task. */
+	static List<String> unknown(List<String> tasks) {
+		Set<String> known = new HashSet<>();
+		for (String g : new String[] { TaskRegistry.GROUP_COARSE, TaskRegistry.GROUP_FINE, TaskRegistry.GROUP_COGNITION,
+			TaskRegistry.GROUP_PATHOLOGY, TaskRegistry.CLASSIFICATION })
+		{
+			known.add(normalise(g));
+		}
+		for (String t : TaskRegistry.COARSE_TYPES) known.add(normalise(t));
+		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks()) known.add(normalise(t.id));
+		List<String> out = new ArrayList<>();
+		for (String t : tasks) {
+			if (!t.trim().isEmpty() && !known.contains(normalise(t))) out.add(t.trim());
+		}
+		return out;
 	}
 
 	static boolean isCognition(Question q) {

@@ -90,6 +90,16 @@ class BenchmarkRunnerTest {
 		assertEquals(new HashSet<>(Arrays.asList(1L, 2L, 4L, 5L, 7L)), rows);
 		assertEquals(5 * 3 * 2, ps.size()); // 5 rows × 3 coarse types × 2 templates
 
+		assertEquals(Arrays.asList("polen"), BenchmarkRunner.unknownTaskSelectors(Arrays.asList("Coarse", "pollen-grains",
+			"White blood cell types", "modality", "pathology", "polen")));
+
+		Path patho = tmp.resolve("pathology");
+		RunOptions po = options(patho);
+		po.tasks = Arrays.asList("pathology");
+		runRandom(patho, po, 6);
+		for (Prediction p : read(patho)) assertEquals(0, p.row % 2); // even rows are the pathology domain
+		assertEquals(12, read(patho).size());
+
 		Path gen = tmp.resolve("generative-set");
 		RunOptions g = options(gen);
 		g.questionSet = QuestionSet.QUESTIONS;
