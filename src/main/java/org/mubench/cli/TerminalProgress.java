@@ -1,11 +1,16 @@
 package org.mubench.cli;
 
 import java.io.PrintWriter;
+<<<<<<< HEAD
+=======
+import java.util.ArrayDeque;
+>>>>>>> runner
 import java.util.Locale;
 
 import org.mubench.data.ProgressListener;
 
 /**
+<<<<<<< HEAD
  * A one-line progress bar on the terminal ({@code \r}-redrawn): done/total, percentage, rate and ETA. For bytes it
  * prints sizes (KB, MB, GB); otherwise plain counts with a unit. Notices ({@link #log}) go on their own lines.
  * Disabled (silent apart from notices) when output is not a terminal, so pipes and logs stay clean.
@@ -29,10 +34,40 @@ final class TerminalProgress implements ProgressListener {
 	/** A bar on standard error when the process has a terminal. */
 	static TerminalProgress forTerminal(PrintWriter err, boolean bytes, String unit) {
 		return new TerminalProgress(err, bytes, unit, System.console() != null);
+=======
+ * Progress on a terminal: a redrawn bar with rate and ETA when the output is a TTY, otherwise a plain line now and
+ * then (every 10 % or 30 s) so log files of cluster jobs stay readable. Notices go on their own lines.
+ */
+final class TerminalProgress implements ProgressListener {
+	private static final long REDRAW_NANOS = 250_000_000L;
+	private static final long PLAIN_NANOS = 30_000_000_000L;
+	private static final long WINDOW_NANOS = 30_000_000_000L;
+
+	private final PrintWriter out;
+	private final boolean tty;
+	private final String unit;
+	private final ArrayDeque<long[]> window = new ArrayDeque<>();
+	private long lastDraw;
+	private long lastPlainDone = -1;
+	private int lastPlainDecile = -1;
+	private boolean barShown;
+	private int lastWidth;
+
+	TerminalProgress(PrintWriter out, boolean tty, String unit) {
+		this.out = out;
+		this.tty = tty;
+		this.unit = unit;
+	}
+
+	/** True when standard output is an interactive terminal. */
+	static boolean isTerminal() {
+		return System.console() != null && !"dumb".equals(System.getenv("TERM"));
+>>>>>>> runner
 	}
 
 	@Override
 	public synchronized void progress(long done, long total, String message) {
+<<<<<<< HEAD
 		if (!enabled) return;
 		long now = System.nanoTime();
 		// Redraw at most ~8 times a second, but always draw completion.
@@ -44,15 +79,47 @@ final class TerminalProgress implements ProgressListener {
 		lastWidth = line.length();
 		out.print(b);
 		out.flush();
+=======
+		long now = System.nanoTime();
+		window.addLast(new long[] { now, done });
+		while (window.size() > 2 && now - window.peekFirst()[0] > WINDOW_NANOS) window.removeFirst();
+		boolean finished = total >= 0 && done >= total;
+		if (tty) {
+			if (!finished && now - lastDraw < REDRAW_NANOS) return;
+			lastDraw = now;
+			String line = line(done, total, message, true);
+			int pad = Math.max(0, lastWidth - line.length());
+			out.print("\r" + line + spaces(pad));
+			lastWidth = line.length();
+			barShown = true;
+			if (finished) endBar();
+			out.flush();
+		}
+		else {
+			int decile = total > 0 ? (int) (10 * done / total) : -1;
+			boolean due = lastDraw == 0 || now - lastDraw >= PLAIN_NANOS || decile > lastPlainDecile || finished;
+			if (!due || done == lastPlainDone) return;
+			lastDraw = now;
+			lastPlainDone = done;
+			lastPlainDecile = decile;
+			out.println(line(done, total, message, false));
+			out.flush();
+		}
+>>>>>>> runner
 	}
 
 	@Override
 	public synchronized void log(String message) {
+<<<<<<< HEAD
 		clear();
+=======
+		if (barShown) endBar();
+>>>>>>> runner
 		out.println(message);
 		out.flush();
 	}
 
+<<<<<<< HEAD
 	/** Ends the bar's line so that later output starts on a fresh one. */
 	synchronized void finish() {
 		if (enabled && lastWidth > 0) {
@@ -111,5 +178,58 @@ final class TerminalProgress implements ProgressListener {
 		if (s < 60) return s + "s";
 		if (s < 3600) return (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s";
 		return (s / 3600) + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60) + "m";
+=======
+	/** Ends the bar's line so later output starts on a fresh one. */
+	synchronized void finish() {
+		if (barShown) endBar();
+		out.flush();
+	}
+
+	private void endBar() {
+		out.println();
+		barShown = false;
+		lastWidth = 0;
+	}
+
+	String line(long done, long total, String message, boolean bar) {
+		StringBuilder sb = new StringBuilder();
+		if (bar && total > 0) {
+			int width = 24;
+			int filled = (int) Math.min(width, width * done / total);
+			sb.append('[');
+			for (int i = 0; i < width; i++) sb.append(i < filled ? '#' : '.');
+			sb.append("] ");
+		}
+		sb.append(String.format(Locale.ROOT, "%,d", done));
+		if (total >= 0) sb.append(String.format(Locale.ROOT, "/%,d", total));
+		sb.append(' ').append(unit);
+		double rate = rate();
+		if (rate > 0) {
+			sb.append(String.format(Locale.ROOT, "  %.1f %s/s", rate, unit));
+			if (total > done) sb.append("  ETA ").append(duration((total - done) / rate));
+		}
+		if (message != null && !message.isEmpty()) sb.append("  ").append(message);
+		return sb.toString();
+	}
+
+	/** Units per second over the last half minute (so the fast skip over resumed rows fades out). */
+	double rate() {
+		if (window.size() < 2) return 0;
+		long[] first = window.peekFirst(), last = window.peekLast();
+		double seconds = (last[0] - first[0]) / 1e9;
+		return seconds > 0 ? (last[1] - first[1]) / seconds : 0;
+	}
+
+	static String duration(double seconds) {
+		long s = Math.round(seconds);
+		if (s >= 3600) return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+		return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+	}
+
+	private static String spaces(int n) {
+		StringBuilder sb = new StringBuilder();
+		for (int i = 0; i < n; i++) sb.append(' ');
+		return sb.toString();
+>>>>>>> runner
 	}
 }
