@@ -183,6 +183,7 @@ public final class BenchmarkRunner {
 		}
 		finally {
 			pipeline.stop();
+			result.modelInfo = new java.util.LinkedHashMap<>(answerer.runInfo());
 			answerer.close();
 		}
 		for (String sel : selector.unmatchedSelectors()) {
