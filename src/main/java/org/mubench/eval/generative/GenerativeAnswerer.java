@@ -21,13 +21,16 @@ import org.mubench.image.PngDecoder;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;
+import org.mubench.model.ModelException;
 
 /**
  * Answers μ-Bench questions with a {@link GenerativeModel} the way the paper did: one request per question with
  * {@link PaperPrompt#prompt} and the sample's PNG; {@code correct} is the paper's rule ({@link PaperPrompt#isCorrect}),
  * the official score; {@code pred_idx} comes from the stricter {@link PaperPrompt#parseChoice} (−1 = unparseable);
  * {@code response} is the raw reply and {@code scores} stays null. A request that failed after its last retry is
- * recorded as skipped with reason {@code request_failed}, each distinct cause logged once.
+ * recorded as skipped with reason {@code request_failed}, each distinct cause logged once. If every request of a batch
+ * fails before any request of the run has succeeded, {@link #answer} throws a {@link ModelException} with the first
+ * cause instead: the runner then stops with that one line (bad key, wrong URL or model, server down).
  * <p>
  * All questions of a batch go to {@link GenerativeModel#askAll} together, so an HTTP backend keeps its configured
  * number of requests in flight.
@@ -80,6 +83,18 @@ public final class GenerativeAnswerer implements QuestionAnswerer {
 		if (answers.size() != requests.size())
 			throw new IllegalStateException(model.name() + " returned " + answers.size() + " replies for " + requests.size()
 				+ " requests");
+		// A model that has not answered a single request yet and fails all of a batch is misconfigured (wrong key, URL,
+		// model name, server down): stop the run with the cause rather than record every question as failed.
+		if (replies.get() == 0 && !answers.isEmpty()) {
+			GenerativeReply firstFailure = null;
+			boolean anyOk = false;
+			for (GenerativeReply r : answers) {
+				if (r != null && r.ok()) anyOk = true;
+				else if (firstFailure == null) firstFailure = r;
+			}
+			if (!anyOk) throw new ModelException(model.name() + " answered none of its first " + answers.size()
+				+ (answers.size() == 1 ? " request: " : " requests: ") + (firstFailure == null ? "no reply" : firstFailure.error));
+		}
 		List<Prediction> out = new ArrayList<>(requests.size());
 		int i = 0;
 		for (WorkItem item : batch) {

@@ -294,4 +294,22 @@ class GenerativeRunTest {
 		for (String line : log)
 			assertFalse(line.contains(KEY.substring(7, 20)), line);
 	}
+
+	@Test
+	void aModelThatNeverAnswersStopsTheRunWithTheCause() throws IOException {
+		Path keyFile = tmp.resolve("key.txt");
+		Files.write(keyFile, KEY.getBytes(StandardCharsets.UTF_8));
+		server.respond(req -> Reply.json(401, "{\"error\":{\"message\":\"Incorrect API key provided: "
+			+ req.authorization.substring(7) + "\"}}"));
+		Path out = tmp.resolve("out");
+		org.mubench.model.ModelException e = org.junit.jupiter.api.Assertions.assertThrows(
+			org.mubench.model.ModelException.class, () -> run(out, keyFile));
+		assertTrue(e.getMessage().contains("HTTP 401: Incorrect API key provided"), e.getMessage());
+		assertFalse(e.getMessage().contains(KEY.substring(7, 13)), e.getMessage());
+		// The 401 stops sending: only the first batch's two requests (in flight together) reach the server, and a 401
+		// is not retried; the later rows' questions fail without being sent.
+		assertTrue(server.requestCount() >= 1 && server.requestCount() <= 2, "requests: " + server.requestCount());
+		for (String line : log)
+			assertFalse(line.contains(KEY.substring(7, 13)), line);
+	}
 }
