@@ -203,6 +203,7 @@ public final class BenchmarkRunner {
 		}
 		finally {
 			pipeline.stop();
+			result.modelInfo = new java.util.LinkedHashMap<>(answerer.runInfo());
 			answerer.close();
 			result.seconds = (System.nanoTime() - started) / 1e9;
 			String status = failed ? "failed" : result.status == RunResult.Status.FINISHED ? "finished" : "cancelled";

@@ -48,6 +48,7 @@ public final class RunRecord {
 		if (r != null) {
 			root.put("model", r.model);
 			root.put("answerer", r.answerer);
+			if (r.modelInfo != null && !r.modelInfo.isEmpty()) root.set("model_info", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r.modelInfo));
 			ObjectNode s = root.putObject("session");
 			s.put("resumed_predictions", r.resumedPredictions);
 			s.put("torn_bytes_dropped", r.tornBytesDropped);
