@@ -164,8 +164,12 @@ public final class BenchmarkRunner {
 					listener.log("Cancelled: predictions so far are in " + file + "; add --resume to continue");
 					break;
 				}
+				long waitStart = System.nanoTime();
 				Batch batch = pipeline.next();
-				if (batch == null) continue; // poll timed out: check cancellation again
+				if (batch == null) {
+					if (options.stageTimes != null) options.stageTimes.consumerWaitNanos.add(System.nanoTime() - waitStart);
+					continue; // poll timed out: check cancellation again
+				}
 				if (batch.error != null) throw batch.error;
 				if (batch.end) break;
 				List<Prediction> out = new ArrayList<>();
@@ -176,6 +180,7 @@ public final class BenchmarkRunner {
 					if (item.skipReason() == null) ready.add(item);
 					else listener.log("Skipped " + item.sample.describe() + " (" + item.skipReason() + "): " + item.skipDetail());
 				}
+				if (options.stageTimes != null) options.stageTimes.consumerWaitNanos.add(System.nanoTime() - waitStart);
 				Map<String, Prediction> byKey = new HashMap<>();
 				if (!ready.isEmpty()) {
 					for (Prediction p : answerSafely(answerer, ready, context, anySuccess)) byKey.put(p.key(), p);
@@ -195,7 +200,9 @@ public final class BenchmarkRunner {
 						out.add(p);
 					}
 				}
+				long journalStart = System.nanoTime();
 				journal.append(out);
+				if (options.stageTimes != null) options.stageTimes.journalNanos.add(System.nanoTime() - journalStart);
 				count(result, out, ready.size(), batch.rows);
 				listener.progress(result.rows, total, progressMessage(result));
 			}

@@ -13,7 +13,15 @@ public final class BuiltinAnswerers implements AnswererFactory {
 	public QuestionAnswerer create(VisionLanguageModel model, RunOptions options) {
 		if (model instanceof RandomModel) return new RandomAnswerer((RandomModel) model);
 		if (model instanceof ContrastiveModel) {
-			return new ContrastiveAnswerer((ContrastiveModel) model, ImageTensors::fromEncoded);
+			StageTimes times = options == null ? null : options.stageTimes;
+			if (times == null) return new ContrastiveAnswerer((ContrastiveModel) model, ImageTensors::fromEncoded);
+			// The same conversion, with its decode and preprocess halves timed apart.
+			return new ContrastiveAnswerer((ContrastiveModel) model, (bytes, name, cfg) -> {
+				long[] nanos = new long[2];
+				float[] t = ImageTensors.fromEncoded(bytes, name, cfg, nanos);
+				times.prepared(nanos[0], nanos[1]);
+				return t;
+			}, times);
 		}
 		return null;
 	}

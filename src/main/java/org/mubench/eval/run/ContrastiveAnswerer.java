@@ -38,11 +38,19 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 	private final PreprocessConfig config;
 	private final Map<String, float[]> textCache = new HashMap<>();
 	private long textsEmbedded;
+	/** Per-stage times for the benchmark, or null. */
+	private final StageTimes times;
 
 	public ContrastiveAnswerer(ContrastiveModel model, ImagePreparer preparer) {
+		this(model, preparer, null);
+	}
+
+	/** @param times where to add image inference, text inference and scoring times, or null */
+	public ContrastiveAnswerer(ContrastiveModel model, ImagePreparer preparer, StageTimes times) {
 		this.model = model;
 		this.preparer = preparer;
 		this.config = model.preprocessing();
+		this.times = times;
 	}
 
 	@Override
@@ -62,12 +70,15 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 	public List<Prediction> answer(List<WorkItem> batch, AnswerContext context) {
 		List<float[]> pixels = new ArrayList<>(batch.size());
 		for (WorkItem item : batch) pixels.add((float[]) item.prepared());
+		long t0 = System.nanoTime();
 		float[][] images = model.embedImages(pixels);
+		long t1 = System.nanoTime();
 		if (images == null || images.length != batch.size()) {
 			throw new ModelException(model.name() + ": embedImages returned " + (images == null ? "nothing" : images.length
 				+ " rows") + " for " + batch.size() + " images");
 		}
-		embedNewTexts(batch);
+		int texts = embedNewTexts(batch);
+		long t2 = System.nanoTime();
 		float scale = model.logitScale();
 		List<Prediction> out = new ArrayList<>();
 		for (int b = 0; b < batch.size(); b++) {
@@ -86,10 +97,19 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 				out.add(p);
 			}
 		}
+		if (times != null) {
+			times.imageInferenceNanos.add(t1 - t0);
+			times.imagesEmbedded.add(batch.size());
+			times.textInferenceNanos.add(t2 - t1);
+			times.textsEmbedded.add(texts);
+			times.scoringNanos.add(System.nanoTime() - t2);
+			times.questionsScored.add(out.size());
+		}
 		return out;
 	}
 
-	private void embedNewTexts(List<WorkItem> batch) {
+	/** Embeds the batch's option texts not seen before; returns how many were sent to the model. */
+	private int embedNewTexts(List<WorkItem> batch) {
 		Set<String> fresh = new LinkedHashSet<>();
 		for (WorkItem item : batch) {
 			for (Question q : item.questions) {
@@ -98,7 +118,7 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 				}
 			}
 		}
-		if (fresh.isEmpty()) return;
+		if (fresh.isEmpty()) return 0;
 		if (textCache.size() + fresh.size() > MAX_CACHED_TEXTS) {
 			textCache.clear();
 			for (WorkItem item : batch) {
@@ -113,6 +133,7 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 		}
 		for (int i = 0; i < texts.size(); i++) textCache.put(texts.get(i), embedded[i]);
 		textsEmbedded += texts.size();
+		return texts.size();
 	}
 
 	private static double dot(float[] image, float[] text, WorkItem item, Question q) {

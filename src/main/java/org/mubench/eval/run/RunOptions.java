@@ -32,6 +32,8 @@ public final class RunOptions {
 	public int decodeThreads = 0;
 	/** Preprocessed batches waiting for the model at most (bounds memory). */
 	public int queueBatches = 4;
+	/** When set, the runner and the contrastive answerer add their per-stage times here ({@code mubench bench}). */
+	public StageTimes stageTimes;
 
 	/** The decode thread count actually used. */
 	public int effectiveDecodeThreads() {

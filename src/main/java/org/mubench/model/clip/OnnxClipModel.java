@@ -45,6 +45,8 @@ public final class OnnxClipModel extends AbstractClipModel {
 	private final int fixedTextLength;
 	private int embeddingSize;
 	private final DeviceChoice device;
+	private Path visionPath;
+	private int threads;
 
 	private OnnxClipModel(String name, PreprocessConfig pre, ClipTokenizer tokenizer, float logitScale, int batchSize,
 		int height, int width, Towers t, DeviceChoice device)
@@ -103,6 +105,8 @@ public final class OnnxClipModel extends AbstractClipModel {
 			ClipTokenizer tokenizer = ClipTokenizer.forFolder(folder, towers.fixedTextLength);
 			OnnxClipModel model = new OnnxClipModel(folder.name(), pre, tokenizer, logitScale, o.batchSize, hw[0], hw[1],
 				towers, device);
+			model.visionPath = visionPath;
+			model.threads = threads;
 			try {
 				model.checkEmbeddingSizes(visionFile, textFile);
 			}
@@ -124,6 +128,26 @@ public final class OnnxClipModel extends AbstractClipModel {
 	/** The device the towers run on. */
 	public DeviceChoice device() {
 		return device;
+	}
+
+	/** The vision tower's .onnx file (the benchmark opens it again, bare, for the raw ONNX Runtime figure). */
+	public Path visionModelPath() {
+		return visionPath;
+	}
+
+	/** Intra-op threads the sessions were created with. */
+	public int intraOpThreads() {
+		return threads;
+	}
+
+	/** [height, width] of the images the vision tower takes. */
+	public int[] inputSize() {
+		return new int[] { height, width };
+	}
+
+	/** Name of the vision tower's image input. */
+	public String pixelInputName() {
+		return pixelInput;
 	}
 
 	/** Size of the shared embedding space. */

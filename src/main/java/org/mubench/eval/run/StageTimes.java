@@ -1,0 +1,38 @@
+package org.mubench.eval.run;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Where a run spends its time, stage by stage, for {@code mubench bench}. Filled in by the runner and the contrastive
+ * answerer when {@link RunOptions#stageTimes} is set (null costs nothing). Thread-safe: decode workers add
+ * concurrently. Times are summed over the threads doing the stage (so decode time on two workers can exceed the wall
+ * time); {@link #consumerWaitNanos} is the wall time the inference thread spent waiting for prepared images, the
+ * part of preprocessing the pipeline did not hide.
+ */
+public final class StageTimes {
+	public final LongAdder decodeNanos = new LongAdder();
+	public final LongAdder preprocessNanos = new LongAdder();
+	/** Images decoded and preprocessed. */
+	public final LongAdder imagesPrepared = new LongAdder();
+	public final LongAdder imageInferenceNanos = new LongAdder();
+	public final LongAdder imagesEmbedded = new LongAdder();
+	public final LongAdder textInferenceNanos = new LongAdder();
+	public final LongAdder textsEmbedded = new LongAdder();
+	public final LongAdder scoringNanos = new LongAdder();
+	public final LongAdder questionsScored = new LongAdder();
+	/** Wall time the answering thread waited for the next batch and its images. */
+	public final LongAdder consumerWaitNanos = new LongAdder();
+	/** Wall time the answering thread spent in the predictions journal (write and flush). */
+	public final LongAdder journalNanos = new LongAdder();
+
+	/** Adds a decode/preprocess split measured by one worker. */
+	public void prepared(long decode, long preprocess) {
+		decodeNanos.add(decode);
+		preprocessNanos.add(preprocess);
+		imagesPrepared.increment();
+	}
+
+	static double seconds(LongAdder nanos) {
+		return nanos.sum() / 1e9;
+	}
+}
