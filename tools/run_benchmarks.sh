@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Side-by-side throughput: `mubench bench` (our pipeline end to end, stages, raw ONNX Runtime through the Java API)
+# then tools/bench_python.py (PIL + onnxruntime + tokenizers) on the same model and dataset, one after the other, and
+# the ratios the performance issue sets as targets. Builds nothing: run `mvn -B -q package -DskipTests` first.
+#
+#   tools/run_benchmarks.sh [MODEL_DIR] [DATASET_DIR] [BATCH] [RAW_SECONDS]
+#
+# Defaults: /tmp/vit-b32 (tools/make_vit_b32_clip.py), /tmp/bench/data600 (BenchDatasetGenerator), 16, 10.
+# Environment: JAVA_OPTS (e.g. -Xmx1g), THREADS (intra-op threads for both sides; default nproc),
+# OUT (folder for the two JSON files; default /tmp/bench/results).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODEL=${1:-/tmp/vit-b32}
+DATA=${2:-/tmp/bench/data600}
+BATCH=${3:-16}
+RAW=${4:-10}
+THREADS=${THREADS:-$(nproc)}
+OUT=${OUT:-/tmp/bench/results}
+JAR=target/mubench.jar
+[ -f "$JAR" ] || { echo "no $JAR: run mvn -B -q package -DskipTests first" >&2; exit 1; }
+[ -d "$MODEL/onnx" ] || { echo "no model in $MODEL: python3 tools/make_vit_b32_clip.py --out $MODEL --tokenizer TOKENIZER.json" >&2; exit 1; }
+ls "$DATA"/*.arrow >/dev/null 2>&1 || { echo "no shards in $DATA: see docs/benchmarks.md (BenchDatasetGenerator)" >&2; exit 1; }
+mkdir -p "$OUT"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(java -version 2>&1 | head -1)"
+echo "model $MODEL, dataset $DATA, batch $BATCH, intra-op threads $THREADS"
+echo "load before Java: $(cut -d' ' -f1-3 /proc/loadavg)"
+# shellcheck disable=SC2086
+java ${JAVA_OPTS:-} -jar "$JAR" bench --model "$MODEL" --dataset "$DATA" --batch "$BATCH" --threads "$THREADS" \
+	--device cpu --raw-seconds "$RAW" --json > "$OUT/java.json"
+echo "load before Python: $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 tools/bench_python.py --model "$MODEL" --dataset "$DATA" --batch "$BATCH" --threads "$THREADS" \
+	--raw-seconds "$RAW" > "$OUT/python.json"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+python3 - "$OUT/java.json" "$OUT/python.json" <<'EOF'
+import json, sys
+j, p = (json.load(open(f)) for f in sys.argv[1:3])
+def row(name, key):
+    print(f"  {name:<34} {j[key]:>10.2f} {p[key]:>10.2f}")
+print(f"\n  {'':<34} {'Java':>10} {'Python':>10}")
+row("end to end (images/s)", "end_to_end_images_per_s")
+row("image inference in the run (img/s)", "image_inference_images_per_s")
+row("raw ORT image tower (images/s)", "raw_image_tower_images_per_s")
+row("peak heap (MiB; Python: peak RSS)", "peak_heap_mib")
+row("full release estimate (s)", "full_release_estimate_s")
+for s in ("decode", "preprocess", "image_inference", "text_inference", "scoring"):
+    print(f"  {'stage ' + s + ' (images/s)':<34} {j['stages'][s]['images_per_s']:>10.1f} {p['stages'][s]['images_per_s']:>10.1f}")
+print(f"  {'load average start / end':<34} {j['load_average_start']:>10} / {j['load_average_end']}")
+print()
+e2e_py = j["end_to_end_images_per_s"] / p["end_to_end_images_per_s"]
+e2e_raw = j["end_to_end_images_per_s"] / j["raw_image_tower_images_per_s"]
+raw_raw = j["raw_image_tower_images_per_s"] / p["raw_image_tower_images_per_s"]
+print(f"Java end to end / Python end to end     = {e2e_py:.2f}   (target >= 1.00) {'MET' if e2e_py >= 1.0 else 'NOT MET'}")
+print(f"Java end to end / raw ORT (Java API)    = {e2e_raw:.2f}   (target >= 0.90) {'MET' if e2e_raw >= 0.9 else 'NOT MET'}")
+print(f"Java image inference / raw ORT          = {j['ratio_image_inference_to_raw']:.2f}   (engine overhead, DJL + copies)")
+print(f"raw ORT Java / raw ORT Python           = {raw_raw:.2f}   (runtime versions differ: see the JSON files)")
+print(f"Full release (17,315 images): Java {j['full_release_estimate_s'] / 60:.1f} min, Python {p['full_release_estimate_s'] / 60:.1f} min")
+EOF
