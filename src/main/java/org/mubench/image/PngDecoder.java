@@ -288,6 +288,8 @@ public final class PngDecoder {
 					}
 				}
 			}
+			else if (bitDepth == 8 && dx == 1) // whole row at once (x0 is 0 whenever dx is 1)
+				System.arraycopy(d, row, out8, outRow * spp, width * spp);
 			else if (bitDepth == 8) {
 				for (int x = 0; x < width; x++)
 					System.arraycopy(d, row + x * spp, out8, (outRow + x0 + x * dx) * spp, spp);
