@@ -90,7 +90,10 @@ public final class ImageTensors {
 	// ---------------------------------------------------------------- imglib2 images (Fiji)
 
 	/**
-	 * Any real-valued imglib2 image to the model's input tensor.
+	 * Any real-valued imglib2 image to the model's input tensor. Integer types within 0–255 (UnsignedByteType, …) are
+	 * used as they are (a mean projection rounds to the nearest level); every other type goes through
+	 * {@code cfg.contrast}: {@link ContrastMapping#PIL} clips to 0–255 and drops the fraction (PIL's rule for I and F
+	 * data), the stretching mappings use one range over all channels shown, after projection.
 	 *
 	 * @param axes the meaning of each dimension, e.g. {@code ImageAxes.of("XYCZT")}
 	 * @param selection which plane (or projection) and which channels; {@link PlaneSelection#DEFAULT} for 2-D images
