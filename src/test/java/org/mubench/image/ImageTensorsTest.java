@@ -301,6 +301,27 @@ class ImageTensorsTest {
 		assertEquals(300.0 / 336, 1 / g.scaleX(), 1e-12);
 	}
 
+	/**
+	 * Whole pipeline against transformers itself: CRC32 of the tensors CLIPImageProcessorPil (transformers 5.18, PIL
+	 * backend) makes from formula images with unusual settings, crops larger than the resized image among them
+	 * (tools/hf_processor_cases.py).
+	 */
+	@Test
+	void matchesTransformersIncludingPadding() {
+		final Object[][] cases = { { 40, 30, 224, 256, 231, "63f35deb" }, { 37, 91, 100, 80, 64, "b2fc33ab" },
+			{ 301, 17, 224, 224, 224, "d32084ad" }, { 33, 45, 50, 64, 77, "f7b714e6" }, { 64, 64, 32, 31, 33, "cc716f2c" } };
+		for (Object[] c : cases) {
+			final int w = (Integer) c[0], h = (Integer) c[1];
+			final PreprocessConfig cfg = new PreprocessConfig();
+			cfg.shortestEdge = (Integer) c[2];
+			cfg.cropHeight = (Integer) c[3];
+			cfg.cropWidth = (Integer) c[4];
+			final float[] t = ImageTensors.fromRgb8(PilResizeTest.pattern(w, h), w, h, 3, cfg);
+			assertEquals(3 * cfg.cropHeight * cfg.cropWidth, t.length);
+			assertEquals(c[5], ImageTensorsFixtureParityTest.crc(t, 0, t.length), w + "x" + h);
+		}
+	}
+
 	@Test
 	void paddedPixelsAreZeroBeforeNormalisation() {
 		final PreprocessConfig cfg = new PreprocessConfig();
