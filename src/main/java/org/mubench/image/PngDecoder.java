@@ -146,6 +146,10 @@ public final class PngDecoder {
 			: (long) height * (1 + rowBytes(width, bitsPerPixel));
 		if (expected > Integer.MAX_VALUE)
 			throw ImageDecodeException.of(itemName, "PNG image too large: " + width + "x" + height);
+		// deflate expands at most ~1032:1, so a header promising more than the data can hold is caught before allocating
+		if (expected > (long) idat.size() * 1032L + 1024L)
+			throw ImageDecodeException.of(itemName, "PNG truncated: " + idat.size() + " bytes of compressed image data "
+				+ "cannot hold the " + width + "x" + height + " image the header declares");
 		final byte[] raw = inflate(idat.toByteArray(), (int) expected, itemName);
 
 		final int n = width * height * spp;
