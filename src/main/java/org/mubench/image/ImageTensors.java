@@ -156,63 +156,51 @@ public final class ImageTensors {
 		final RealType<?> type = Util.getTypeFromInterval(img);
 		final boolean eightBit = type instanceof IntegerType && type.getMinValue() >= 0 && type.getMaxValue() <= 255;
 
-		// one float plane per distinct channel actually shown
-		final float[][] planes = new float[rgb.length][];
-		for (int k = 0; k < rgb.length; k++) {
+		final boolean stretch = !eightBit && contrast != ContrastMapping.PIL && contrast != null;
+		final int outChannels = rgb.length == 1 ? 1 : 3;
+		final byte[] out = new byte[n * outChannels];
+		if (!stretch) {
+			// one channel at a time, so only one float plane is alive
+			for (int k = 0; k < outChannels; k++)
+				if (rgb[k] >= 0)
+					toBytes(readPlane(img, dx, dy, dc, dz, dt, rgb[k], zs, ts, mean, n), out, k, outChannels, eightBit,
+						mean, 0, 0, false);
+			return new Image8(out, (int) w, (int) h, outChannels);
+		}
+		// stretching: one range over all channels shown, so the colour balance is kept
+		final float[][] planes = new float[outChannels][];
+		final java.util.List<float[]> distinct = new java.util.ArrayList<>();
+		for (int k = 0; k < outChannels; k++) {
 			if (rgb[k] < 0)
 				continue;
 			for (int j = 0; j < k; j++)
 				if (rgb[j] == rgb[k])
 					planes[k] = planes[j];
-			if (planes[k] == null)
+			if (planes[k] == null) {
 				planes[k] = readPlane(img, dx, dy, dc, dz, dt, rgb[k], zs, ts, mean, n);
-		}
-
-		// contrast: one range over all channels shown, so colour balance is kept
-		double lo = 0, hi = 0;
-		final boolean stretch = !eightBit && contrast != ContrastMapping.PIL && contrast != null;
-		if (stretch) {
-			int total = 0;
-			for (int k = 0; k < planes.length; k++)
-				if (planes[k] != null && firstUse(planes, k))
-					total += n;
-			final double[] all = new double[total];
-			int p = 0;
-			for (int k = 0; k < planes.length; k++)
-				if (planes[k] != null && firstUse(planes, k))
-					for (float v : planes[k])
-						all[p++] = v;
-			final double[] r = Contrast.range(all, contrast);
-			lo = r[0];
-			hi = r[1];
-		}
-
-		final int outChannels = rgb.length == 1 ? 1 : 3;
-		final byte[] out = new byte[n * outChannels];
-		for (int k = 0; k < outChannels; k++) {
-			final float[] plane = planes[k];
-			if (plane == null)
-				continue; // black
-			for (int i = 0; i < n; i++) {
-				final double v = plane[i];
-				final int b;
-				if (eightBit)
-					b = mean ? (int) Math.floor(v + 0.5) : (int) v;
-				else if (stretch)
-					b = Contrast.linear(v, lo, hi);
-				else
-					b = Contrast.pil(v);
-				out[i * outChannels + k] = (byte) b;
+				distinct.add(planes[k]);
 			}
 		}
+		final double[] r = Contrast.range(distinct.toArray(new float[0][]), contrast);
+		for (int k = 0; k < outChannels; k++)
+			if (planes[k] != null)
+				toBytes(planes[k], out, k, outChannels, false, mean, r[0], r[1], true);
 		return new Image8(out, (int) w, (int) h, outChannels);
 	}
 
-	private static boolean firstUse(float[][] planes, int k) {
-		for (int j = 0; j < k; j++)
-			if (planes[j] == planes[k])
-				return false;
-		return true;
+	private static void toBytes(float[] plane, byte[] out, int k, int outChannels, boolean eightBit, boolean mean,
+		double lo, double hi, boolean stretch) {
+		for (int i = 0; i < plane.length; i++) {
+			final double v = plane[i];
+			final int b;
+			if (eightBit)
+				b = mean ? (int) Math.floor(v + 0.5) : (int) v;
+			else if (stretch)
+				b = Contrast.linear(v, lo, hi);
+			else
+				b = Contrast.pil(v);
+			out[i * outChannels + k] = (byte) b;
+		}
 	}
 
 	private static void checkAxes(RandomAccessibleInterval<?> img, ImageAxes axes, String itemName) {

@@ -266,6 +266,36 @@ class ImageTensorsTest {
 		assertArrayEquals(new int[] { 0, 1, 66, 77, 27, 255 }, u8(mm));
 	}
 
+	@Test
+	void saturatedRangeIsTheExactOrderStatistic() {
+		final java.util.Random r = new java.util.Random(17);
+		final float[][] planes = new float[3][50 * 40];
+		final java.util.List<Float> all = new java.util.ArrayList<>();
+		for (float[] p : planes)
+			for (int i = 0; i < p.length; i++) {
+				p[i] = i % 97 == 0 ? Float.NaN : (float) (r.nextGaussian() * 1000 + (i % 501 == 0 ? 1e6 : 0));
+				if (!Float.isNaN(p[i]))
+					all.add(p[i]);
+			}
+		java.util.Collections.sort(all);
+		final int tail = (int) Math.floor(0.0035 * all.size());
+		final double[] got = Contrast.range(planes, ContrastMapping.SATURATED);
+		assertEquals(all.get(tail), got[0], 0);
+		assertEquals(all.get(all.size() - 1 - tail), got[1], 0);
+		final double[] mm = Contrast.range(planes, ContrastMapping.MIN_MAX);
+		assertEquals(all.get(0), mm[0], 0);
+		assertEquals(all.get(all.size() - 1), mm[1], 0);
+
+		// and through an image: 3-channel float, saturated stretch shared by the channels
+		final float[] data = new float[3 * planes[0].length];
+		for (int c = 0; c < 3; c++)
+			System.arraycopy(planes[c], 0, data, c * planes[0].length, planes[0].length);
+		final ImageTensors.Image8 img = ImageTensors.toImage8(ArrayImgs.floats(data, 50, 40, 3), ImageAxes.of("XYC"),
+			PlaneSelection.DEFAULT, ContrastMapping.SATURATED, "f");
+		final int i = 7; // pixel 7, channel 2
+		assertEquals(Contrast.linear(planes[2][i], got[0], got[1]), img.data[3 * i + 2] & 0xFF);
+	}
+
 	// ------------------------------------------------------------------ geometry
 
 	@Test
