@@ -110,6 +110,30 @@ public final class ImageTensors {
 		return toTensor(argbToImage8(img, axes, selection, itemName), cfg, null, 0);
 	}
 
+	/**
+	 * The 8-bit RGB image {@link #fromImage} would resize, pixel-interleaved, 3 bytes per pixel (grey copied to R, G
+	 * and B), at the original size: e.g. what a generative model is sent as PNG.
+	 */
+	public static byte[] toRgb8(RandomAccessibleInterval<? extends RealType<?>> img, ImageAxes axes,
+		PlaneSelection selection, ContrastMapping contrast, String itemName) {
+		return rgb(toImage8(img, axes, selection, contrast, itemName));
+	}
+
+	/** As {@link #toRgb8}, for packed-colour (ARGB) images; {@code axes} must not contain C. */
+	public static byte[] argbToRgb8(RandomAccessibleInterval<ARGBType> img, ImageAxes axes, PlaneSelection selection,
+		String itemName) {
+		return rgb(argbToImage8(img, axes, selection, itemName));
+	}
+
+	private static byte[] rgb(Image8 img) {
+		if (img.channels == 3)
+			return img.data;
+		final byte[] out = new byte[img.data.length * 3];
+		for (int i = 0; i < img.data.length; i++)
+			out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = img.data[i];
+		return out;
+	}
+
 	/** The geometry {@link #fromImage} applies to this image (its X and Y sizes). */
 	public static ResizeGeometry geometry(RandomAccessibleInterval<?> img, ImageAxes axes, PreprocessConfig cfg) {
 		checkAxes(img, axes, "image");

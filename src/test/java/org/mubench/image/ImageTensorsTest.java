@@ -246,6 +246,23 @@ class ImageTensorsTest {
 				"grey16"), 0f);
 	}
 
+	@Test
+	void rgbAtOriginalSizeForGenerativeModels() {
+		final byte[] pattern = PilResizeTest.pattern(5, 4);
+		final byte[] png = new PngTestWriter(5, 4, 2, 8, u8(pattern)).write();
+		@SuppressWarnings("unchecked")
+		final RandomAccessibleInterval<? extends RealType<?>> img = (RandomAccessibleInterval<? extends RealType<?>>) PngDecoder
+			.decodeToImg(png, "png");
+		assertArrayEquals(pattern, ImageTensors.toRgb8(img, ImageAxes.of("XYC"), PlaneSelection.DEFAULT,
+			ContrastMapping.PIL, "img"));
+		final byte[] grey = ImageTensors.toRgb8(ArrayImgs.unsignedBytes(new byte[] { 1, 2, 3, 4 }, 2, 2),
+			ImageAxes.of("XY"), PlaneSelection.DEFAULT, ContrastMapping.PIL, "g");
+		assertArrayEquals(new byte[] { 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4 }, grey);
+		final ArrayImg<ARGBType, IntArray> argb = ArrayImgs.argbs(new int[] { 0xFF102030, 0x00405060 }, 2, 1);
+		assertArrayEquals(new byte[] { 0x10, 0x20, 0x30, 0x40, 0x50, 0x60 },
+			ImageTensors.argbToRgb8(argb, ImageAxes.of("XY"), PlaneSelection.DEFAULT, "a"));
+	}
+
 	private static byte[] toBytes(int[] v) {
 		final byte[] b = new byte[v.length];
 		for (int i = 0; i < v.length; i++)
