@@ -37,14 +37,14 @@ import org.mubench.testdata.TestShards;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-class WeightSweepTest {
+public class WeightSweepTest {
 	@TempDir
 	Path tmp;
 
 	static final List<String> CELLS = Arrays.asList("basophil", "eosinophil", "lymphocyte", "monocyte");
 
 	/** Rows of two source datasets with random RGB images; every other row outside pathology. */
-	static Path dataset(Path dir, int rows) throws Exception {
+	public static Path dataset(Path dir, int rows) throws Exception {
 		Random r = new Random(11);
 		TestShards.Builder b = TestShards.builder();
 		for (int i = 0; i < rows; i++) {
