@@ -51,7 +51,7 @@ final class SweepReport {
 		r.json = o.out.resolve("sweep.json");
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(r.json.toFile(), json);
 		r.png = o.out.resolve("sweep.png");
-		Files.write(r.png, SweepChart.png(r));
+		SweepPlot.render(r).writePng(r.png);
 	}
 
 	static String num(Double v) {

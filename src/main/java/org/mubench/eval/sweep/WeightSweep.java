@@ -16,8 +16,8 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.ProgressListener;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.run.BenchmarkRunner;
-import org.mubench.eval.run.PredictionJournal;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.score.GroupResult;
@@ -195,7 +195,7 @@ public final class WeightSweep {
 		}
 		if (r.status == RunResult.Status.CANCELLED)
 			throw new CancellationException("sweep cancelled at α = " + plain(alpha) + "; run the same command to continue");
-		List<Prediction> predictions = PredictionJournal.read(BenchmarkRunner.predictionsFile(folder)).predictions;
+		List<Prediction> predictions = PredictionsFile.read(BenchmarkRunner.predictionsFile(folder), log::log);
 		Map<String, Object> info = new LinkedHashMap<>();
 		info.put("alpha", alpha);
 		info.put("base", o.base.toString());

@@ -25,7 +25,8 @@ import org.mubench.data.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.run.BenchmarkRunner;
-import org.mubench.eval.run.PredictionJournal;
+import org.mubench.eval.report.LineChart;
+import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.image.PngEncoder;
 import org.mubench.model.ModelOptions;
@@ -137,11 +138,17 @@ public class WeightSweepTest {
 		assertEquals("coarse", json.at("/points/1/groups/0/group").asText());
 
 		BufferedImage png = ImageIO.read(out.resolve("sweep.png").toFile());
-		assertEquals(SweepChart.WIDTH, png.getWidth());
-		assertEquals(SweepChart.HEIGHT, png.getHeight());
+		org.mubench.eval.report.LineChart chart = SweepPlot.chart(r);
+		assertEquals(chart.width, png.getWidth());
+		assertEquals(chart.height, png.getHeight());
+		assertEquals(Arrays.asList("coarse", "fine", "pathology", "Micro-Bench mean"),
+			chart.series.stream().map(s -> s.name).collect(java.util.stream.Collectors.toList()));
+		assertEquals(100 * r.points.get(1).groups.get("fine_paper").ciHigh, chart.series.get(1).high[1], 1e-9);
+		assertEquals(100 * r.points.get(2).mubenchMean, chart.series.get(3).y[2], 1e-9);
+		assertTrue(chart.title.endsWith("best alpha " + WeightSweep.plain(r.bestAlpha)), chart.title);
 		Set<Integer> colours = new HashSet<>();
 		for (int y = 0; y < png.getHeight(); y++) for (int x = 0; x < png.getWidth(); x++) colours.add(png.getRGB(x, y) & 0xffffff);
-		for (int c : SweepChart.COLOURS) assertTrue(colours.contains(c), Integer.toHexString(c));
+		for (LineChart.Series s : chart.series) assertTrue(colours.contains(s.colour), Integer.toHexString(s.colour));
 
 		// Running again reuses the finished α values.
 		logs.clear();
@@ -163,16 +170,16 @@ public class WeightSweepTest {
 		assertTrue(e.getMessage().contains("alpha 1.2 is outside [0, 1]"), e.getMessage());
 	}
 
-	private static int[] predicted(Path run) {
-		List<Prediction> ps = new ArrayList<>(PredictionJournal.read(BenchmarkRunner.predictionsFile(run)).predictions);
+	private static int[] predicted(Path run) throws Exception {
+		List<Prediction> ps = new ArrayList<>(PredictionsFile.read(BenchmarkRunner.predictionsFile(run)));
 		ps.sort((a, b) -> a.key().compareTo(b.key()));
 		int[] out = new int[ps.size()];
 		for (int i = 0; i < out.length; i++) out[i] = ps.get(i).predIdx;
 		return out;
 	}
 
-	private static double[] scores(Path run) {
-		List<Prediction> ps = new ArrayList<>(PredictionJournal.read(BenchmarkRunner.predictionsFile(run)).predictions);
+	private static double[] scores(Path run) throws Exception {
+		List<Prediction> ps = new ArrayList<>(PredictionsFile.read(BenchmarkRunner.predictionsFile(run)));
 		ps.sort((a, b) -> a.key().compareTo(b.key()));
 		return ps.get(0).scores;
 	}
