@@ -20,9 +20,8 @@ final class SweepPlot {
 
 	static LineChart chart(WeightSweep.Result r) {
 		LineChart c = new LineChart();
-		c.title = "Accuracy vs alpha (0 = base, 1 = fine-tuned)"
-			+ (r.bestAlpha == null ? "" : "; best alpha " + WeightSweep.plain(r.bestAlpha));
-		c.xLabel = "alpha";
+		c.title = "Accuracy vs alpha" + (r.bestAlpha == null ? "" : "; best alpha " + WeightSweep.plain(r.bestAlpha));
+		c.xLabel = "alpha (0 = base model, 1 = fine-tuned model)";
 		int n = r.points.size();
 		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE, top = 0;
 		for (WeightSweep.Point p : r.points) {
@@ -63,7 +62,8 @@ final class SweepPlot {
 			y[i] = 100 * r.points.get(i).mubenchMean;
 			if (Double.isNaN(y[i])) all = false;
 		}
-		if (all) series.add(new LineChart.Series("Micro-Bench mean", x, y, null, null, Charts.PALETTE[3]));
+		// Not PALETTE[3]: that red is close to the chance line's.
+		if (all) series.add(new LineChart.Series("Micro-Bench mean", x, y, null, null, Charts.PALETTE[4]));
 		c.series.addAll(series);
 		if (c.baseline != null) top = Math.max(top, c.baseline);
 		c.yMax = Math.min(100, Math.max(10, Math.ceil(top / 10) * 10));
