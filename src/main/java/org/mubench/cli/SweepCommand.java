@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.mubench.data.ProgressListener;
 import org.mubench.eval.sweep.WeightSweep;
 
 import picocli.CommandLine.Command;
@@ -90,18 +89,14 @@ public final class SweepCommand implements Callable<Integer> {
 		o.resamples = resamples;
 		o.seed = seed;
 		o.deleteModels = deleteModels;
-		ProgressListener progress = new ProgressListener() {
-			@Override
-			public void progress(long done, long total, String message) {}
-
-			@Override
-			public synchronized void log(String message) {
-				err.println(message);
-				err.flush();
-			}
-		};
+		TerminalProgress progress = TerminalProgress.forTerminal(err, false, "images");
 		o.model.listener = progress;
-		WeightSweep.Result r = WeightSweep.run(o, progress, null);
+		WeightSweep.Result r;
+		try {
+			r = WeightSweep.run(o, progress, null);
+		} finally {
+			progress.finish();
+		}
 		PrintWriter w = spec.commandLine().getOut();
 		w.println("alpha    coarse   fine     pathology  mubench-mean");
 		for (WeightSweep.Point p : r.points)
