@@ -108,6 +108,25 @@ class TinyClipEngineTest {
 		}
 	}
 
+	/**
+	 * DJL's tokenizer binding gives the ids of the Python {@code tokenizers} library (0.x, {@code Tokenizer.from_file}
+	 * on the tokenizer.json TinyClip writes, seed 0), here cut to a context of 12 keeping the end token.
+	 */
+	@Test
+	void tokenIdsEqualThePythonTokenizersLibrary() throws IOException {
+		Path dir = tmp.resolve("tok");
+		TinyClip.write(dir, new TinyClip.Options().imageSize(16).contextLength(12));
+		try (ClipTokenizer t = ClipTokenizer.forFolder(new ModelFolder(dir), -1)) {
+			// Python: [512, 353, 109, 105, 99, 114, 111, 103, 114, 97, 112, 360, 97, ..., 302, 513] (44 ids)
+			assertArrayEquals(new long[] { 512, 353, 109, 105, 99, 114, 111, 103, 114, 97, 112, 513 },
+				t.encode("A micrograph acquired through light microscopy."));
+			// Python: [512, 360, 294, 357, 301, 115, 116, 97, 105, 110, 101, 356, ..., 513] (29 ids)
+			assertArrayEquals(new long[] { 512, 360, 294, 357, 301, 115, 116, 97, 105, 110, 101, 513 },
+				t.encode("H&E-stained  tissue,   \u00dcBER 40x!"));
+			assertArrayEquals(new long[] { 512, 109, 105, 116, 111, 115, 105, 371, 513 }, t.encode("mitosis"));
+		}
+	}
+
 	@Test
 	void differentTowersFromDifferentModelsAreRefused() throws IOException {
 		Path a = tmp.resolve("a"), b = tmp.resolve("b");
