@@ -17,12 +17,13 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.report.ReportOptions;
+import org.mubench.eval.report.RunReports;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.run.Shard;
-import org.mubench.eval.score.Scorer;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.Models;
@@ -155,25 +156,21 @@ public final class RunCommand implements Callable<Integer> {
 		Summary summary = writeReports(all, modelName, runInfo);
 		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n", all.size(),
 			result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
-		for (String g : new String[] { "coarse", "fine", "cognition" }) {
-			double a = summary.accuracy(g);
-			if (!Double.isNaN(a)) stdout.printf(Locale.ROOT, "  %-9s %6.2f %%  (n = %,d)%n", g, 100 * a, summary.group(g).n);
-		}
-		stdout.println("Predictions: " + predictions);
-		stdout.println("Report:      " + out.resolve("summary.json"));
+		stdout.println(ScoreCommand.headline(summary, all.size(), out));
+		stdout.println("predictions: " + predictions);
 		stdout.flush();
 		return 0;
 	}
 
 	private Summary writeReports(List<Prediction> all, String modelName, Map<String, Object> runInfo) {
-		Summary s = new Scorer(resamples, seed).score(all, modelName, runInfo);
+		ReportOptions ro = new ReportOptions().model(modelName).seed(seed).resamples(resamples);
+		ro.run.putAll(runInfo);
 		try {
-			s.write(out.resolve("summary.json"));
+			return RunReports.write(all, out, ro);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(out.resolve("summary.json") + ": cannot write (" + e.getMessage() + ")", e);
+			throw new UncheckedIOException("Cannot write the reports into " + out + ": " + e.getMessage(), e);
 		}
-		return s;
 	}
 
 	RunOptions options() {
