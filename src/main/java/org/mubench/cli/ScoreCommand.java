@@ -55,18 +55,9 @@ final class ScoreCommand implements Callable<Integer> {
 	public Integer call() throws IOException {
 		Summary s = Rescoring.score(predictions, format, out, model, seed, resamples,
 			msg -> spec.commandLine().getErr().println("warning: " + msg));
-		spec.commandLine().getOut().println(headline(s, (int) questions(s), out));
+		spec.commandLine().getOut().println(headline(s, ((Number) s.run.get("predictions")).intValue(), out));
 		spec.commandLine().getOut().flush();
 		return 0;
-	}
-
-	/** Questions scored: the answered ones plus the skipped ones. */
-	static long questions(Summary s) {
-		long n = 0;
-		for (org.mubench.eval.score.GroupResult g : s.groups) {
-			if (g.group.equals("all") || g.group.startsWith("skipped/")) n += g.n;
-		}
-		return n;
 	}
 
 	static String headline(Summary s, int questions, Path out) {

@@ -58,6 +58,7 @@ public final class Rescoring {
 		ReportOptions o = new ReportOptions().model(model).seed(seed).resamples(resamples);
 		o.run("scored_from", source.toString());
 		o.run("format", fmt);
+		o.run("predictions", preds.size());
 		Files.createDirectories(out);
 		if (fmt.equals("evllm")) PredictionsFile.write(out.resolve(PredictionsFile.FILE_NAME), preds);
 		return RunReports.write(preds, out, o);
