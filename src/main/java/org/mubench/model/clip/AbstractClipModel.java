@@ -1,5 +1,8 @@
 package org.mubench.model.clip;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +43,30 @@ abstract class AbstractClipModel implements ContrastiveModel {
 
 	/** Embeds one batch of images, C-order [n, 3, h, w]; returns n raw (not normalised) rows. */
 	protected abstract float[][] runImages(float[] batch, int n);
+
+	/**
+	 * Embeds one batch of images held in a direct, native-order buffer positioned at its start, C-order [n, 3, h, w].
+	 * Runtimes that read native memory override this to skip a copy; by default it goes through
+	 * {@link #runImages(float[], int)}.
+	 */
+	protected float[][] runImages(FloatBuffer batch, int n) {
+		float[] a = new float[batch.remaining()];
+		batch.get(a);
+		return runImages(a, n);
+	}
+
+	private final Object imageLock = new Object();
+	private FloatBuffer imageBuffer;
+
+	/** The reusable batch buffer, cleared, with room for {@code floats}. */
+	private FloatBuffer imageBuffer(int floats) {
+		if (imageBuffer == null || imageBuffer.capacity() < floats) {
+			imageBuffer = ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+		}
+		imageBuffer.clear();
+		imageBuffer.limit(floats);
+		return imageBuffer;
+	}
 
 	/** Embeds one batch of tokenised texts; returns one raw row per text. */
 	protected abstract float[][] runTexts(ClipTokenizer.Batch batch);
@@ -85,10 +112,16 @@ abstract class AbstractClipModel implements ContrastiveModel {
 		float[][] out = new float[pixels.size()][];
 		for (int start = 0; start < pixels.size(); start += batchSize) {
 			int n = Math.min(batchSize, pixels.size() - start);
-			float[] batch = new float[n * per];
-			for (int i = 0; i < n; i++)
-				System.arraycopy(pixels.get(start + i), 0, batch, i * per, per);
-			float[][] rows = runImages(batch, n);
+			float[][] rows;
+			synchronized (imageLock) {
+				// One copy per image, into a native buffer the runtime reads in place; the buffer is kept for the
+				// next batch (a fresh one per batch costs zeroing and waits on the GC to free native memory).
+				FloatBuffer batch = imageBuffer(n * per);
+				for (int i = 0; i < n; i++)
+					batch.put(pixels.get(start + i));
+				batch.flip();
+				rows = runImages(batch, n);
+			}
 			if (rows.length != n) throw new ModelException("The vision tower of " + name + " returned " + rows.length
 				+ " embeddings for " + n + " images: its output must be [batch, embedding].");
 			for (int i = 0; i < n; i++)

@@ -176,6 +176,17 @@ public final class OnnxClipModel extends AbstractClipModel {
 	}
 
 	@Override
+	protected float[][] runImages(java.nio.FloatBuffer batch, int n) {
+		try (NDManager manager = OnnxGraph.newManager()) {
+			// A direct buffer becomes the ONNX Runtime tensor as it is: no copy.
+			NDArray x = manager.create(batch, new Shape(n, 3, height, width), ai.djl.ndarray.types.DataType.FLOAT32);
+			x.setName(pixelInput);
+			NDList out = vision.run(new NDList(x));
+			return OnnxGraph.rows(out.get(imageOutput), vision.file);
+		}
+	}
+
+	@Override
 	protected float[][] runTexts(ClipTokenizer.Batch batch) {
 		try (NDManager manager = OnnxGraph.newManager()) {
 			int n = batch.ids.length;
