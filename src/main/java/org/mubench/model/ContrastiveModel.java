@@ -22,6 +22,15 @@ public interface ContrastiveModel extends VisionLanguageModel {
 	/** Embeds texts (tokenised, truncated and padded as the model needs); implementations cache by exact string. */
 	float[][] embedTexts(List<String> texts);
 
+	/**
+	 * True when inference already keeps every CPU core busy (a CPU session with as many intra-op threads as cores):
+	 * image decoding running at the same time then slows inference by more than it saves, so the runner decodes
+	 * between batches instead of during them.
+	 */
+	default boolean saturatesCpu() {
+		return false;
+	}
+
 	/** exp(logit_scale) from the model config, or 1 when the model has none (argmax is unaffected). */
 	float logitScale();
 }

@@ -42,7 +42,9 @@ import org.scijava.plugin.PluginInfo;
  * questions (task selectors, templates, minus those already answered on resume), and hands each sample to a pool of
  * decode threads ({@link QuestionAnswerer#prepare}); batches of pending samples wait in a bounded queue, so at most
  * {@link RunOptions#queueBatches} batches of preprocessed images are held in memory. The calling thread takes batches
- * in order, has the model answer them, and appends and forces their predictions before taking the next. A crash
+ * in order, has the model answer them, and appends and forces their predictions before taking the next. When the
+ * answerer says inference keeps every core busy ({@link QuestionAnswerer#saturatesCpu()}), the decode threads wait
+ * while a batch is answered and work between batches instead ({@link RunOptions#overlapInference}). A crash
  * therefore loses at most the batch in flight, and a resumed run redoes exactly that.
  */
 public final class BenchmarkRunner {
@@ -151,7 +153,8 @@ public final class BenchmarkRunner {
 
 		String startedAt = java.time.Instant.now().toString();
 		RunRecord.write(options.out, options, dataset.location(), "running", result, startedAt);
-		Pipeline pipeline = new Pipeline(dataset, selector, answered, answerer, model.name());
+		boolean overlap = options.overlapInference != null ? options.overlapInference : !answerer.saturatesCpu();
+		Pipeline pipeline = new Pipeline(dataset, selector, answered, answerer, model.name(), overlap);
 		boolean failed = true;
 		try (Journal journal = new Journal(file)) {
 			pipeline.start();
@@ -183,7 +186,14 @@ public final class BenchmarkRunner {
 				if (options.stageTimes != null) options.stageTimes.consumerWaitNanos.add(System.nanoTime() - waitStart);
 				Map<String, Prediction> byKey = new HashMap<>();
 				if (!ready.isEmpty()) {
-					for (Prediction p : answerSafely(answerer, ready, context, anySuccess)) byKey.put(p.key(), p);
+					// Without overlap, hold the gate so no image is decoded while the model runs.
+					if (!overlap) pipeline.gate.writeLock().lock();
+					try {
+						for (Prediction p : answerSafely(answerer, ready, context, anySuccess)) byKey.put(p.key(), p);
+					}
+					finally {
+						if (!overlap) pipeline.gate.writeLock().unlock();
+					}
 					anySuccess = true;
 				}
 				for (WorkItem item : batch.items) {
@@ -366,17 +376,24 @@ public final class BenchmarkRunner {
 		private final ExecutorService workers;
 		private volatile boolean stopped;
 		private Thread producer;
+		/** Held for writing by the answering thread while the model runs, when decoding must not overlap it. */
+		final java.util.concurrent.locks.ReentrantReadWriteLock gate = new java.util.concurrent.locks.ReentrantReadWriteLock();
+		private final boolean overlap;
 
 		Pipeline(Dataset dataset, QuestionSelector selector, Set<String> answered, QuestionAnswerer answerer,
-			String modelName)
+			String modelName, boolean overlap)
 		{
+			this.overlap = overlap;
 			this.dataset = dataset;
 			this.selector = selector;
 			this.answered = answered;
 			this.answerer = answerer;
 			this.modelName = modelName;
 			this.queue = new ArrayBlockingQueue<>(Math.max(1, options.queueBatches));
-			this.workers = Executors.newFixedThreadPool(options.effectiveDecodeThreads(), daemonThreads("mubench-decode"));
+			// Decoding only between batches may use every core (an explicit --decode-threads still wins).
+			int threads = overlap || options.decodeThreads > 0 ? options.effectiveDecodeThreads()
+				: java.lang.Runtime.getRuntime().availableProcessors();
+			this.workers = Executors.newFixedThreadPool(threads, daemonThreads("mubench-decode"));
 		}
 
 		void start() {
@@ -438,6 +455,15 @@ public final class BenchmarkRunner {
 				item.fail("cancelled", "the run stopped");
 				return;
 			}
+			if (!overlap) {
+				try {
+					gate.readLock().lockInterruptibly();
+				}
+				catch (InterruptedException e) {
+					item.fail("cancelled", "the run stopped");
+					return;
+				}
+			}
 			try {
 				item.prepared(answerer.prepare(item.sample));
 			}
@@ -446,6 +472,9 @@ public final class BenchmarkRunner {
 			}
 			catch (RuntimeException e) {
 				item.fail("preprocess_failed", oneLine(e));
+			}
+			finally {
+				if (!overlap) gate.readLock().unlock();
 			}
 		}
 

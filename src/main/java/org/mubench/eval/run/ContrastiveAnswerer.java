@@ -152,6 +152,11 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 	}
 
 	@Override
+	public boolean saturatesCpu() {
+		return model.saturatesCpu();
+	}
+
+	@Override
 	public String describe() {
 		return "contrastive " + model.name();
 	}

@@ -35,6 +35,14 @@ public interface QuestionAnswerer extends AutoCloseable {
 
 	List<Prediction> answer(List<WorkItem> batch, AnswerContext context);
 
+	/**
+	 * True when answering a batch keeps every CPU core busy, so preparing images at the same time would compete with
+	 * it: the runner then prepares images only between batches (see {@link RunOptions#overlapInference}).
+	 */
+	default boolean saturatesCpu() {
+		return false;
+	}
+
 	/** A short description for run.json and logs (e.g. the model's name and the path it takes). */
 	default String describe() {
 		return getClass().getSimpleName();

@@ -135,6 +135,11 @@ public final class OnnxClipModel extends AbstractClipModel {
 		return visionPath;
 	}
 
+	@Override
+	public boolean saturatesCpu() {
+		return !device.gpu && threads >= java.lang.Runtime.getRuntime().availableProcessors();
+	}
+
 	/** Intra-op threads the sessions were created with. */
 	public int intraOpThreads() {
 		return threads;
