@@ -110,7 +110,11 @@ final class Benchmark {
 				if (tower != null) raw.add(rawBurst(tower, rawSeconds / 2));
 				r.put("device", deviceUsed);
 				r.put("intra_op_threads", intraThreads);
-				r.put("decode_threads", o.effectiveDecodeThreads());
+				// The runner's own rule (RunOptions.overlapInference): decode during batches, or between them on all cores.
+				boolean overlap = !cm.saturatesCpu();
+				r.put("decode_overlaps_inference", overlap);
+				r.put("decode_threads", overlap || decodeThreads > 0 ? o.effectiveDecodeThreads()
+					: java.lang.Runtime.getRuntime().availableProcessors());
 			}
 			finally {
 				if (tower != null) tower.close();
