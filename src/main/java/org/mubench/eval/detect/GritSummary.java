@@ -1,0 +1,103 @@
+package org.mubench.eval.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * Mean GRIT over scored (image, class) questions, overall and per class, dataset and localisation task, each with the
+ * 95 % basic-bootstrap interval. Skipped questions (failed requests, unreadable images) are counted, not averaged;
+ * unparseable replies are averaged (as empty predictions) and counted.
+ */
+@JsonPropertyOrder({ "overall", "by_class", "by_dataset", "by_task" })
+public final class GritSummary {
+	@JsonPropertyOrder({ "n", "mean", "ci_low", "ci_high", "ci_half_width", "unparseable", "skipped" })
+	public static final class Entry {
+		/** Scored questions. */
+		@JsonProperty("n")
+		public int n;
+		@JsonProperty("mean")
+		public Double mean;
+		@JsonProperty("ci_low")
+		public Double ciLow;
+		@JsonProperty("ci_high")
+		public Double ciHigh;
+		/** m − q_lo, the ± the paper's table shows. */
+		@JsonProperty("ci_half_width")
+		public Double ciHalfWidth;
+		@JsonProperty("unparseable")
+		public int unparseable;
+		@JsonProperty("skipped")
+		public int skipped;
+
+		final List<Double> scores = new ArrayList<>();
+
+		void finish(int resamples, long seed) {
+			n = scores.size();
+			double[] v = new double[n];
+			for (int i = 0; i < n; i++)
+				v[i] = scores.get(i);
+			double[] ci = BasicBootstrap.interval(v, resamples, seed);
+			if (n > 0) {
+				mean = ci[0];
+				ciLow = ci[1];
+				ciHigh = ci[2];
+				ciHalfWidth = ci[2] - ci[0];
+			}
+		}
+
+		@Override
+		public String toString() {
+			if (mean == null) return String.format(Locale.ROOT, "n=0 (skipped %d)", skipped);
+			return String.format(Locale.ROOT, "GRIT %.4f [%.4f, %.4f] n=%d unparseable=%d skipped=%d", mean, ciLow, ciHigh, n,
+				unparseable, skipped);
+		}
+	}
+
+	@JsonProperty("overall")
+	public final Entry overall = new Entry();
+	@JsonProperty("by_class")
+	public final Map<String, Entry> byClass = new LinkedHashMap<>();
+	@JsonProperty("by_dataset")
+	public final Map<String, Entry> byDataset = new LinkedHashMap<>();
+	@JsonProperty("by_task")
+	public final Map<String, Entry> byTask = new LinkedHashMap<>();
+
+	public static GritSummary of(List<DetectionResult> results, int resamples, long seed) {
+		GritSummary s = new GritSummary();
+		for (DetectionResult r : results) {
+			s.add(s.overall, r);
+			s.add(entry(s.byClass, r.className), r);
+			s.add(entry(s.byDataset, String.valueOf(r.dataset)), r);
+			s.add(entry(s.byTask, String.valueOf(r.task)), r);
+		}
+		s.overall.finish(resamples, seed);
+		for (Map<String, Entry> m : java.util.Arrays.asList(s.byClass, s.byDataset, s.byTask))
+			for (Entry e : m.values())
+				e.finish(resamples, seed);
+		return s;
+	}
+
+	private void add(Entry e, DetectionResult r) {
+		if (r.skipped != null || r.score == null) {
+			e.skipped++;
+			return;
+		}
+		e.scores.add(r.score);
+		if (r.unparseable) e.unparseable++;
+	}
+
+	private static Entry entry(Map<String, Entry> map, String key) {
+		Entry e = map.get(key);
+		if (e == null) {
+			e = new Entry();
+			map.put(key, e);
+		}
+		return e;
+	}
+}
