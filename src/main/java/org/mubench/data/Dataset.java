@@ -21,6 +21,14 @@ public interface Dataset {
 	/** A fresh stream over every sample in order; close it when done. */
 	SampleStream samples();
 
+	/**
+	 * Like {@link #samples()}, reporting skipped items (a question whose answer index does not fit its options, …) to
+	 * {@code log} as one-line notices.
+	 */
+	default SampleStream samples(ProgressListener log) {
+		return samples();
+	}
+
 	/** Opens whatever kind of dataset {@code dir} holds; throws {@link DatasetException} naming the folder otherwise. */
 	static Dataset open(Path dir) {
 		return DatasetLoader.open(dir);

@@ -133,7 +133,10 @@ public final class BenchmarkRunner {
 		QuestionSelector selector = new QuestionSelector(options, set);
 		long total = expectedRows(dataset);
 
+		String startedAt = java.time.Instant.now().toString();
+		RunRecord.write(options.out, options, dataset.location(), "running", result, startedAt);
 		Pipeline pipeline = new Pipeline(dataset, selector, answered, answerer, model.name());
+		boolean failed = true;
 		try (PredictionJournal journal = PredictionJournal.openForAppend(file)) {
 			pipeline.start();
 			AnswerContext context = new AnswerContext(options, listener, cancellation);
@@ -180,15 +183,23 @@ public final class BenchmarkRunner {
 				count(result, out, ready.size(), batch.rows);
 				listener.progress(result.rows, total, progressMessage(result));
 			}
+			failed = false;
 		}
 		finally {
 			pipeline.stop();
 			answerer.close();
+			result.seconds = (System.nanoTime() - started) / 1e9;
+			String status = failed ? "failed" : result.status == RunResult.Status.FINISHED ? "finished" : "cancelled";
+			try {
+				RunRecord.write(options.out, options, dataset.location(), status, result, startedAt);
+			}
+			catch (RuntimeException e) {
+				if (!failed) throw e;
+			}
 		}
 		for (String sel : selector.unmatchedSelectors()) {
 			listener.log("No question matched the task selector '" + sel + "' (use coarse, fine, cognition or a task name)");
 		}
-		result.seconds = (System.nanoTime() - started) / 1e9;
 		listener.progress(result.rows, result.status == RunResult.Status.FINISHED ? result.rows : total, progressMessage(result));
 		return result;
 	}

@@ -13,15 +13,15 @@ final class ImagePreparers {
 	// TEMPORARY until the image layer (org.mubench.image.ImageTensors) is merged: bound by reflection so this
 	// branch compiles on its own. Replaced by a direct method reference after the merge.
 	static ContrastiveAnswerer.ImagePreparer standard() {
-		final Method m;
-		try {
-			m = Class.forName("org.mubench.image.ImageTensors").getMethod("fromEncoded", byte[].class, String.class,
-				PreprocessConfig.class);
-		}
-		catch (ReflectiveOperationException e) {
-			throw new IllegalStateException("The image layer (org.mubench.image.ImageTensors) is missing from this build");
-		}
 		return (bytes, name, cfg) -> {
+			final Method m;
+			try {
+				m = Class.forName("org.mubench.image.ImageTensors").getMethod("fromEncoded", byte[].class, String.class,
+					PreprocessConfig.class);
+			}
+			catch (ReflectiveOperationException e) {
+				throw new IllegalStateException("The image layer (org.mubench.image.ImageTensors) is missing from this build");
+			}
 			try {
 				return (float[]) m.invoke(null, bytes, name, cfg);
 			}

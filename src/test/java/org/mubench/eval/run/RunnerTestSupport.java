@@ -1,0 +1,57 @@
+package org.mubench.eval.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.mubench.data.ProgressListener;
+import org.mubench.eval.Prediction;
+
+final class RunnerTestSupport {
+	private RunnerTestSupport() {}
+
+	static RunOptions options(Path out) {
+		RunOptions o = new RunOptions();
+		o.out = out;
+		o.batchSize = 4;
+		o.decodeThreads = 2;
+		return o;
+	}
+
+	static List<Prediction> read(Path out) {
+		return PredictionJournal.read(BenchmarkRunner.predictionsFile(out)).predictions;
+	}
+
+	/** Predictions by key, failing on a duplicate key. */
+	static Map<String, Prediction> byKey(List<Prediction> ps) {
+		Map<String, Prediction> m = new TreeMap<>();
+		for (Prediction p : ps) {
+			if (m.put(p.key(), p) != null) throw new AssertionError("question answered twice: " + p.key());
+		}
+		return m;
+	}
+
+	static long correct(List<Prediction> ps) {
+		long n = 0;
+		for (Prediction p : ps) if (p.correct) n++;
+		return n;
+	}
+
+	/** Collects log lines. */
+	static final class Recorder implements ProgressListener {
+		final List<String> logs = new ArrayList<>();
+		final List<Long> done = new ArrayList<>();
+
+		@Override
+		public synchronized void progress(long d, long total, String message) {
+			done.add(d);
+		}
+
+		@Override
+		public synchronized void log(String message) {
+			logs.add(message);
+		}
+	}
+}
