@@ -132,16 +132,53 @@ public final class PilResize {
 		int outWidth) {
 		final byte[] out = new byte[outWidth * rows * channels];
 		final int half = 1 << (PRECISION_BITS - 1);
+		final int[] start = c.start, count = c.count, weights = c.weights;
+		final int ksize = c.ksize;
+		if (channels == 3) { // the common case, with the accumulators in registers
+			for (int y = 0; y < rows; y++) {
+				final int inRow = (y + firstRow) * width * 3;
+				int o = y * outWidth * 3;
+				for (int xx = 0; xx < outWidth; xx++) {
+					final int n = count[xx], kOff = xx * ksize;
+					int p = inRow + start[xx] * 3;
+					int s0 = half, s1 = half, s2 = half;
+					for (int x = 0; x < n; x++, p += 3) {
+						final int w = weights[kOff + x];
+						s0 += (src[p] & 0xFF) * w;
+						s1 += (src[p + 1] & 0xFF) * w;
+						s2 += (src[p + 2] & 0xFF) * w;
+					}
+					out[o++] = clip8(s0);
+					out[o++] = clip8(s1);
+					out[o++] = clip8(s2);
+				}
+			}
+			return out;
+		}
+		if (channels == 1) {
+			for (int y = 0; y < rows; y++) {
+				final int inRow = (y + firstRow) * width;
+				final int outRow = y * outWidth;
+				for (int xx = 0; xx < outWidth; xx++) {
+					final int n = count[xx], kOff = xx * ksize, p = inRow + start[xx];
+					int s0 = half;
+					for (int x = 0; x < n; x++)
+						s0 += (src[p + x] & 0xFF) * weights[kOff + x];
+					out[outRow + xx] = clip8(s0);
+				}
+			}
+			return out;
+		}
 		final int[] acc = new int[channels];
 		for (int y = 0; y < rows; y++) {
 			final int inRow = (y + firstRow) * width * channels;
 			final int outRow = y * outWidth * channels;
 			for (int xx = 0; xx < outWidth; xx++) {
-				final int xmin = c.start[xx], n = c.count[xx], kOff = xx * c.ksize;
+				final int xmin = start[xx], n = count[xx], kOff = xx * ksize;
 				for (int ch = 0; ch < channels; ch++)
 					acc[ch] = half;
 				for (int x = 0; x < n; x++) {
-					final int w = c.weights[kOff + x];
+					final int w = weights[kOff + x];
 					final int p = inRow + (x + xmin) * channels;
 					for (int ch = 0; ch < channels; ch++)
 						acc[ch] += (src[p + ch] & 0xFF) * w;

@@ -74,7 +74,7 @@ public final class PngEncoder {
 			chunk(out, "IHDR", ihdr, 13);
 
 			int stride = width * bytesPerPixel;
-			Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+			Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
 			ByteArrayOutputStream idat = new ByteArrayOutputStream();
 			byte[] line = new byte[stride + 1];
 			byte[] buf = new byte[1 << 16];

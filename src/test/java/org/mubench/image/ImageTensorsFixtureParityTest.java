@@ -49,13 +49,17 @@ class ImageTensorsFixtureParityTest {
 		final List<String> candidates = new ArrayList<>();
 		if (prop != null)
 			candidates.add(prop);
-		candidates.add("../shared/fixtures");
-		candidates.add("../../shared/fixtures");
+		else {
+			candidates.add("../shared/fixtures");
+			candidates.add("../../shared/fixtures"); // from a worktree under wt/
+		}
 		for (String c : candidates) {
 			final Path p = Paths.get(c);
 			if (Files.isDirectory(p.resolve("ubench-mini")) && Files.isDirectory(p.resolve("tiny-clip")))
 				return p;
 		}
+		if (prop != null) // asked for explicitly (the conformance step): absence is an error, not a skip
+			throw new AssertionError("-Dmubench.fixtures=" + prop + " has no ubench-mini/ and tiny-clip/");
 		return null;
 	}
 

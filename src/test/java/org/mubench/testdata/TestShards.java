@@ -91,6 +91,7 @@ public final class TestShards {
 		private Long shuffleSeed;
 		private boolean metadata = true;
 		private boolean datasetInfo = true;
+		private String description = "Test shards in the layout of jnirschl/uBench perception/0.1.0.";
 
 		public Builder add(Sample sample) {
 			samples.add(sample);
@@ -168,6 +169,12 @@ public final class TestShards {
 			return this;
 		}
 
+		/** The {@code description} written into {@code dataset_info.json}. */
+		public Builder description(String text) {
+			description = text;
+			return this;
+		}
+
 		/** Writes no {@code dataset_info.json}. */
 		public Builder withoutDatasetInfo() {
 			datasetInfo = false;
@@ -200,7 +207,7 @@ public final class TestShards {
 			}
 			if (datasetInfo) {
 				ObjectNode info = JSON.createObjectNode();
-				info.put("description", "Test shards in the layout of jnirschl/uBench perception/0.1.0.");
+				info.put("description", description);
 				info.set("features", JSON.readTree(features).get("info").get("features"));
 				ObjectNode split = info.putObject("splits").putObject("test");
 				split.put("name", "test");

@@ -153,10 +153,16 @@ final class ShardStream implements SampleStream {
 	private boolean loadBatch() {
 		boolean loaded;
 		try {
+			// Free the previous batch first: otherwise Arrow holds two batches while it reads the next body.
+			root.clear();
 			loaded = reader.loadNextBatch();
 		}
 		catch (IOException | RuntimeException e) {
 			throw batchError(e);
+		}
+		catch (OutOfMemoryError e) {
+			throw new DatasetException(file + ": the record batch " + (fileRows == 0 ? "at the start" : "after row " +
+				(row - 1)) + " does not fit in memory (" + oneLine(e) + "); give Java more memory, e.g. java -Xmx2g", e);
 		}
 		if (!loaded) return false;
 		batchRow = 0;

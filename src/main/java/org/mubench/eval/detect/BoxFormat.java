@@ -89,9 +89,11 @@ public enum BoxFormat {
 	}
 
 	private static final String NUM = "\\s*(-?\\d+(?:\\.\\d+)?)\\s*";
-	private static final Pattern QWEN_BOX = Pattern.compile(
-		"<box>\\s*\\(" + NUM + "," + NUM + "\\)\\s*,?\\s*\\(" + NUM + "," + NUM + "\\)\\s*</box>");
-	private static final Pattern QWEN_REF = Pattern.compile("<ref>(.*?)</ref>", Pattern.DOTALL);
+	// Qwen-VL writes <box>…</box> and <ref>…</ref>; Qwen2-VL the same on the same grid with <|box_start|>… tokens.
+	private static final Pattern QWEN_BOX = Pattern.compile("(?:<box>|<\\|box_start\\|>)\\s*\\(" + NUM + "," + NUM
+		+ "\\)\\s*,?\\s*\\(" + NUM + "," + NUM + "\\)\\s*(?:</box>|<\\|box_end\\|>)");
+	private static final Pattern QWEN_REF = Pattern.compile("(?:<ref>|<\\|object_ref_start\\|>)(.*?)(?:</ref>|<\\|object_ref_end\\|>)",
+		Pattern.DOTALL);
 	private static final Pattern PALI_OBJECT = Pattern.compile("<loc(\\d{4})>\\s*<loc(\\d{4})>\\s*<loc(\\d{4})>\\s*<loc(\\d{4})>([^;<]*)");
 
 	static ParsedBoxes parseQwen(String reply, int w, int h) {

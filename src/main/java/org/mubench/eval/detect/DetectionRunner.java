@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.mubench.data.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
+import org.mubench.model.GenerativeRequest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,8 +36,10 @@ public final class DetectionRunner {
 		public int limit = -1;
 		/** Write a RoiSet zip per image (predictions, then ground truth). */
 		public boolean writeRois = true;
-		public int resamples = BasicBootstrap.RESAMPLES;
+		public int resamples = org.mubench.eval.score.Bootstrap.DEFAULT_RESAMPLES;
 		public long seed = 0;
+		/** Localisation images gathered per {@link GenerativeModel#askAll} call (API backends overlap them). */
+		public int batchSize = 16;
 	}
 
 	/** What a run produced. */
@@ -73,26 +77,37 @@ public final class DetectionRunner {
 		boolean cancelled = false;
 		long total = options.limit >= 0 ? options.limit : -1;
 		try (BufferedWriter out = Files.newBufferedWriter(outDir.resolve("detections.jsonl"), StandardCharsets.UTF_8)) {
-			while (samples.hasNext()) {
-				if (options.limit >= 0 && images >= options.limit) break;
+			while (true) {
 				if (cancel.isCancelled()) {
 					cancelled = true;
 					break;
 				}
-				Sample s = samples.next();
-				Map<String, List<Box>> gt = GroundTruth.of(s);
-				if (gt.isEmpty()) continue;
-				List<DetectionResult> results = detect(s, gt);
-				images++;
-				for (DetectionResult r : results) {
-					out.write(JSON.writeValueAsString(r));
-					out.write('\n');
-					if (r.skipped != null) listener.log(s.describe() + ", class " + r.className + ": skipped (" + r.skipped + ")");
+				// Gather a batch of localisation samples so API backends can overlap their requests.
+				List<Sample> batch = new ArrayList<>();
+				List<Map<String, List<Box>>> gts = new ArrayList<>();
+				while (batch.size() < Math.max(1, options.batchSize) && samples.hasNext()
+					&& (options.limit < 0 || images + batch.size() < options.limit)) {
+					Sample s = samples.next();
+					Map<String, List<Box>> gt = GroundTruth.of(s);
+					if (gt.isEmpty()) continue;
+					batch.add(s);
+					gts.add(gt);
+				}
+				if (batch.isEmpty()) break;
+				List<List<DetectionResult>> perSample = detectAll(batch, gts);
+				for (int i = 0; i < batch.size(); i++) {
+					Sample s = batch.get(i);
+					for (DetectionResult r : perSample.get(i)) {
+						out.write(JSON.writeValueAsString(r));
+						out.write('\n');
+						if (r.skipped != null) listener.log(s.describe() + ", class " + r.className + ": skipped (" + r.skipped + ")");
+					}
+					all.addAll(perSample.get(i));
+					if (options.writeRois) writeRois(roiDir, s, perSample.get(i));
+					images++;
 				}
 				out.flush();
-				all.addAll(results);
-				if (options.writeRois) writeRois(roiDir, s, results);
-				listener.progress(images, total, "detection: " + s.describe());
+				listener.progress(images, total, "detection: " + batch.get(batch.size() - 1).describe());
 			}
 		}
 		GritSummary summary = GritSummary.of(all, options.resamples, options.seed);
@@ -102,26 +117,38 @@ public final class DetectionRunner {
 
 	/** Asks about every class of one sample's ground truth; one result per class. */
 	public List<DetectionResult> detect(Sample s, Map<String, List<Box>> gtByClass) {
-		ImageSize size = ImageSize.read(s.imageBytes);
-		List<DetectionResult> results = new ArrayList<>();
-		for (Map.Entry<String, List<Box>> e : gtByClass.entrySet()) {
-			DetectionResult r = new DetectionResult();
-			r.row = s.row;
-			r.imageId = s.imageId;
-			r.dataset = s.dataset;
-			r.task = LocalisationTasks.taskOf(s.dataset);
-			r.className = e.getKey();
-			r.gt = DetectionResult.toArrays(e.getValue());
-			r.model = model.name();
-			if (size == null) {
-				r.skipped = "unreadable_image";
+		return detectAll(Collections.singletonList(s), Collections.singletonList(gtByClass)).get(0);
+	}
+
+	private List<List<DetectionResult>> detectAll(List<Sample> batch, List<Map<String, List<Box>>> gts) {
+		List<List<DetectionResult>> perSample = new ArrayList<>();
+		List<DetectionResult> pending = new ArrayList<>();
+		List<GenerativeRequest> requests = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			Sample s = batch.get(i);
+			ImageSize size = ImageSize.read(s.imageBytes);
+			List<DetectionResult> results = new ArrayList<>();
+			for (Map.Entry<String, List<Box>> e : gts.get(i).entrySet()) {
+				DetectionResult r = new DetectionResult();
+				r.row = s.row;
+				r.imageId = s.imageId;
+				r.dataset = s.dataset;
+				r.task = LocalisationTasks.taskOf(s.dataset);
+				r.className = e.getKey();
+				r.gt = DetectionResult.toArrays(e.getValue());
+				r.model = model.name();
 				results.add(r);
-				continue;
+				if (size == null) {
+					r.skipped = "unreadable_image";
+					continue;
+				}
+				requests.add(prepare(r, s.imageBytes, size));
+				pending.add(r);
 			}
-			ask(r, s.imageBytes, size);
-			results.add(r);
+			perSample.add(results);
 		}
-		return results;
+		finish(pending, requests);
+		return perSample;
 	}
 
 	/**
@@ -130,38 +157,54 @@ public final class DetectionRunner {
 	 */
 	public List<DetectionResult> detectImage(byte[] png, int width, int height, List<String> classes) {
 		List<DetectionResult> results = new ArrayList<>();
+		List<GenerativeRequest> requests = new ArrayList<>();
 		for (String c : classes) {
 			DetectionResult r = new DetectionResult();
 			r.row = -1;
 			r.className = c;
 			r.model = model.name();
 			r.gt = null;
-			ask(r, png, new ImageSize(width, height));
+			requests.add(prepare(r, png, new ImageSize(width, height)));
 			results.add(r);
 		}
+		finish(results, requests);
 		return results;
 	}
 
-	private void ask(DetectionResult r, byte[] image, ImageSize size) {
+	private GenerativeRequest prepare(DetectionResult r, byte[] image, ImageSize size) {
 		r.width = size.width;
 		r.height = size.height;
-		FrameMapping mapping = options.frame.mapping(size.width, size.height);
 		// The JSON prompt states the size of the image as sent; grid prompts need none.
 		r.prompt = options.format.prompt(r.className, size.width, size.height);
-		GenerativeReply reply;
+		return new GenerativeRequest(r.prompt, image);
+	}
+
+	private void finish(List<DetectionResult> pending, List<GenerativeRequest> requests) {
+		if (pending.isEmpty()) return;
+		List<GenerativeReply> replies;
 		try {
-			reply = model.ask(r.prompt, image);
+			replies = model.askAll(requests);
 		}
 		catch (RuntimeException ex) {
-			reply = GenerativeReply.failed(ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			// askAll must not throw; if a backend does anyway, record it on every question of the batch.
+			for (DetectionResult r : pending)
+				r.skipped = "request_failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			return;
 		}
-		if (reply == null) reply = GenerativeReply.failed("no reply");
+		for (int i = 0; i < pending.size(); i++) {
+			GenerativeReply reply = i < replies.size() ? replies.get(i) : null;
+			read(pending.get(i), reply == null ? GenerativeReply.failed("no reply") : reply);
+		}
+	}
+
+	private void read(DetectionResult r, GenerativeReply reply) {
 		if (!reply.ok()) {
 			r.skipped = "request_failed: " + reply.error;
 			return;
 		}
+		FrameMapping mapping = options.frame.mapping(r.width, r.height);
 		r.response = reply.text;
-		ParsedBoxes parsed = options.format.parse(reply.text, mapping.frameWidth, mapping.frameHeight, options.units);
+		ParsedBoxes parsed = options.format.parse(reply.text, mapping.frameWidth(), mapping.frameHeight(), options.units);
 		r.unparseable = !parsed.parseable;
 		r.parseProblem = parsed.problem;
 		List<Box> pred = mapping.toOriginal(parsed.boxes);

@@ -3,84 +3,66 @@ package org.mubench.eval.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.mubench.image.PreprocessConfig;
+import org.mubench.image.ResizeGeometry;
+
 /**
- * Maps boxes from the frame a model saw (its input after resizing and cropping) back to the original image's pixels.
- * A model frame point (u, v) comes from original point (x, y) by x' = x·sx, y' = y·sy (resize) then u = x' − left,
- * v = y' − top (crop); the inverse is x = (u + left)/sx. Boxes keep their real-valued corners; parts that fall in a
- * cropped-away margin map outside the crop window but still inside the original image.
- * <p>
- * Self-contained on purpose: the image layer's resize geometry was not in main when this was written. The
- * shorter-side rule matches Hugging Face CLIP processors (shorter side to S, longer side int(S·long/short)) and the
- * centre crop offsets are {@code (resized − crop) / 2} rounded down to whole pixels.
+ * Maps boxes from the frame a model saw (its input after resizing and cropping) back to the original image's pixels,
+ * through the image layer's {@link ResizeGeometry} (continuous pixel-edge coordinates, so the two directions are exact
+ * inverses). Boxes keep their real-valued corners; parts lying in a cropped-away margin map outside the crop window
+ * but still inside the original image.
  */
 public final class FrameMapping {
-	/** Original image size. */
-	public final int originalWidth, originalHeight;
-	/** The model frame size (what grid or pixel coordinates in the reply refer to). */
-	public final int frameWidth, frameHeight;
-	private final double sx, sy, left, top;
+	private final ResizeGeometry geometry;
 
-	private FrameMapping(int ow, int oh, int fw, int fh, double sx, double sy, double left, double top) {
-		if (ow <= 0 || oh <= 0 || fw <= 0 || fh <= 0) throw new IllegalArgumentException("image and frame sizes must be positive");
-		originalWidth = ow;
-		originalHeight = oh;
-		frameWidth = fw;
-		frameHeight = fh;
-		this.sx = sx;
-		this.sy = sy;
-		this.left = left;
-		this.top = top;
+	public FrameMapping(ResizeGeometry geometry) {
+		this.geometry = geometry;
 	}
 
 	/** The model saw the image as it is (API models): frame = original. */
 	public static FrameMapping identity(int width, int height) {
-		return new FrameMapping(width, height, width, height, 1, 1, 0, 0);
+		return new FrameMapping(new ResizeGeometry(width, height, width, height, 0, 0, width, height));
 	}
 
-	/** The model saw the whole image stretched to {@code frameWidth × frameHeight} (Qwen-VL 448², PaliGemma 224²…). */
+	/** The model saw the whole image stretched to {@code frameWidth × frameHeight}. */
 	public static FrameMapping stretch(int width, int height, int frameWidth, int frameHeight) {
-		return new FrameMapping(width, height, frameWidth, frameHeight, (double) frameWidth / width,
-			(double) frameHeight / height, 0, 0);
+		return new FrameMapping(new ResizeGeometry(width, height, frameWidth, frameHeight, 0, 0, frameWidth, frameHeight));
 	}
 
-	/** Shorter side resized to {@code shortestEdge} (aspect kept), then a centre crop of {@code cropWidth × cropHeight}. */
+	/**
+	 * Shorter side resized to {@code shortestEdge} (longer side int(S·long/short), as Hugging Face CLIP processors),
+	 * then a centre crop of {@code cropWidth × cropHeight}.
+	 */
 	public static FrameMapping shorterSideThenCentreCrop(int width, int height, int shortestEdge, int cropWidth, int cropHeight) {
-		int rw, rh;
-		if (width <= height) {
-			rw = shortestEdge;
-			rh = (int) ((long) shortestEdge * height / width);
-		}
-		else {
-			rh = shortestEdge;
-			rw = (int) ((long) shortestEdge * width / height);
-		}
-		double left = Math.floor((rw - cropWidth) / 2.0);
-		double top = Math.floor((rh - cropHeight) / 2.0);
-		return new FrameMapping(width, height, cropWidth, cropHeight, (double) rw / width, (double) rh / height, left, top);
+		PreprocessConfig cfg = new PreprocessConfig();
+		cfg.doResize = true;
+		cfg.shortestEdge = shortestEdge;
+		cfg.doCenterCrop = true;
+		cfg.cropWidth = cropWidth;
+		cfg.cropHeight = cropHeight;
+		return new FrameMapping(ResizeGeometry.of(width, height, cfg));
 	}
 
-	public double toOriginalX(double u) {
-		return (u + left) / sx;
+	public ResizeGeometry geometry() {
+		return geometry;
 	}
 
-	public double toOriginalY(double v) {
-		return (v + top) / sy;
+	/** Width of the model frame (what grid or pixel coordinates in a reply refer to). */
+	public int frameWidth() {
+		return geometry.outputWidth();
 	}
 
-	public double toFrameX(double x) {
-		return x * sx - left;
+	public int frameHeight() {
+		return geometry.outputHeight();
 	}
 
-	public double toFrameY(double y) {
-		return y * sy - top;
+	public Box toOriginal(Box b) {
+		return new Box(geometry.toOriginalX(b.x1), geometry.toOriginalY(b.y1), geometry.toOriginalX(b.x2),
+			geometry.toOriginalY(b.y2));
 	}
 
-	public Box toOriginal(Box frameBox) {
-		return new Box(toOriginalX(frameBox.x1), toOriginalY(frameBox.y1), toOriginalX(frameBox.x2), toOriginalY(frameBox.y2));
-	}
-
-	public Box toFrame(Box originalBox) {
-		return new Box(toFrameX(originalBox.x1), toFrameY(originalBox.y1), toFrameX(originalBox.x2), toFrameY(originalBox.y2));
+	public Box toFrame(Box b) {
+		return new Box(geometry.toTensorX(b.x1), geometry.toTensorY(b.y1), geometry.toTensorX(b.x2), geometry.toTensorY(b.y2));
 	}
 
 	public List<Box> toOriginal(List<Box> frameBoxes) {

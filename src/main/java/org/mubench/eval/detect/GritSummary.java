@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.mubench.eval.score.Bootstrap;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * Mean GRIT over scored (image, class) questions, overall and per class, dataset and localisation task, each with the
- * 95 % basic-bootstrap interval. Skipped questions (failed requests, unreadable images) are counted, not averaged;
+ * 95 % basic-bootstrap interval (9,999 resamples; {@link Bootstrap#basic}). Skipped questions (failed requests, unreadable images) are counted, not averaged;
  * unparseable replies are averaged (as empty predictions) and counted.
  */
 @JsonPropertyOrder({ "overall", "by_class", "by_dataset", "by_task" })
@@ -37,18 +40,31 @@ public final class GritSummary {
 
 		final List<Double> scores = new ArrayList<>();
 
-		void finish(int resamples, long seed) {
+		void finish(int resamples, long seed, String streamName) {
 			n = scores.size();
+			if (n == 0) return;
 			double[] v = new double[n];
-			for (int i = 0; i < n; i++)
+			double sum = 0;
+			for (int i = 0; i < n; i++) {
 				v[i] = scores.get(i);
-			double[] ci = BasicBootstrap.interval(v, resamples, seed);
-			if (n > 0) {
-				mean = ci[0];
-				ciLow = ci[1];
-				ciHigh = ci[2];
-				ciHalfWidth = ci[2] - ci[0];
+				sum += v[i];
 			}
+			double m = sum / n;
+			// GRIT scores are real-valued, so resample the scores themselves (scipy's plain scheme), then take the
+			// score package's basic interval; each group has its own seeded stream.
+			SplittableRandom rng = Bootstrap.stream(seed, streamName);
+			double[] means = new double[resamples];
+			for (int r = 0; r < resamples; r++) {
+				double s = 0;
+				for (int i = 0; i < n; i++)
+					s += v[rng.nextInt(n)];
+				means[r] = s / n;
+			}
+			Bootstrap.Interval ci = Bootstrap.basic(m, means, Bootstrap.DEFAULT_CONFIDENCE);
+			mean = m;
+			ciLow = ci.low;
+			ciHigh = ci.high;
+			ciHalfWidth = ci.halfWidth;
 		}
 
 		@Override
@@ -76,10 +92,13 @@ public final class GritSummary {
 			s.add(entry(s.byDataset, String.valueOf(r.dataset)), r);
 			s.add(entry(s.byTask, String.valueOf(r.task)), r);
 		}
-		s.overall.finish(resamples, seed);
-		for (Map<String, Entry> m : java.util.Arrays.asList(s.byClass, s.byDataset, s.byTask))
-			for (Entry e : m.values())
-				e.finish(resamples, seed);
+		s.overall.finish(resamples, seed, "grit/overall");
+		for (Map.Entry<String, Entry> e : s.byClass.entrySet())
+			e.getValue().finish(resamples, seed, "grit/class/" + e.getKey());
+		for (Map.Entry<String, Entry> e : s.byDataset.entrySet())
+			e.getValue().finish(resamples, seed, "grit/dataset/" + e.getKey());
+		for (Map.Entry<String, Entry> e : s.byTask.entrySet())
+			e.getValue().finish(resamples, seed, "grit/task/" + e.getKey());
 		return s;
 	}
 

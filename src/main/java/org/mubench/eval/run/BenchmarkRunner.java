@@ -28,6 +28,7 @@ import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
 import org.mubench.model.ModelException;
 import org.mubench.model.VisionLanguageModel;
 import org.scijava.plugin.PluginIndex;
@@ -45,7 +46,7 @@ import org.scijava.plugin.PluginInfo;
  * therefore loses at most the batch in flight, and a resumed run redoes exactly that.
  */
 public final class BenchmarkRunner {
-	public static final String PREDICTIONS = "predictions.jsonl";
+	public static final String PREDICTIONS = PredictionsFile.FILE_NAME;
 
 	private final RunOptions options;
 	private ProgressListener listener = ProgressListener.SILENT;
@@ -96,6 +97,15 @@ public final class BenchmarkRunner {
 			+ "): no answerer handles this kind of model");
 	}
 
+	/**
+	 * Task selectors that name nothing the runner knows (a group {@code coarse}, {@code fine}, {@code cognition},
+	 * {@code pathology}, a question type such as {@code modality}, or a fine task id such as {@code pollen_grains};
+	 * case, spaces, dashes and underscores are not significant).
+	 */
+	public static List<String> unknownTaskSelectors(List<String> tasks) {
+		return QuestionSelector.unknown(tasks);
+	}
+
 	/** Path of the predictions file of a run folder. */
 	public static Path predictionsFile(Path out) {
 		return out.resolve(PREDICTIONS);
@@ -118,12 +128,18 @@ public final class BenchmarkRunner {
 			if (!options.resume) {
 				throw new IllegalStateException(file + " already holds predictions: add --resume to continue that run, or give another --out");
 			}
-			PredictionJournal.Contents before = PredictionJournal.read(file);
-			for (Prediction p : before.predictions) answered.add(p.key());
-			result.resumedPredictions = before.predictions.size();
-			result.tornBytesDropped = before.tornBytes;
-			listener.log("Resuming " + file + ": " + before.predictions.size() + " predictions already there"
-				+ (before.tornBytes > 0 ? "; dropped a torn last line (" + before.tornBytes + " bytes)" : ""));
+			List<Prediction> before;
+			try {
+				before = PredictionsFile.read(file, null);
+				result.tornBytesDropped = PredictionsFile.dropTornTail(file);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e.getMessage(), e);
+			}
+			for (Prediction p : before) answered.add(p.key());
+			result.resumedPredictions = before.size();
+			listener.log("Resuming " + file + ": " + before.size() + " predictions already there"
+				+ (result.tornBytesDropped > 0 ? "; dropped a torn last line (" + result.tornBytesDropped + " bytes)" : ""));
 		}
 
 		QuestionAnswerer answerer = answererOverride != null ? answererOverride : answererFor(model, options);
@@ -137,7 +153,7 @@ public final class BenchmarkRunner {
 		RunRecord.write(options.out, options, dataset.location(), "running", result, startedAt);
 		Pipeline pipeline = new Pipeline(dataset, selector, answered, answerer, model.name());
 		boolean failed = true;
-		try (PredictionJournal journal = PredictionJournal.openForAppend(file)) {
+		try (Journal journal = new Journal(file)) {
 			pipeline.start();
 			AnswerContext context = new AnswerContext(options, listener, cancellation);
 			boolean anySuccess = false;
@@ -187,6 +203,7 @@ public final class BenchmarkRunner {
 		}
 		finally {
 			pipeline.stop();
+			result.modelInfo = new java.util.LinkedHashMap<>(answerer.runInfo());
 			answerer.close();
 			result.seconds = (System.nanoTime() - started) / 1e9;
 			String status = failed ? "failed" : result.status == RunResult.Status.FINISHED ? "finished" : "cancelled";
@@ -283,6 +300,42 @@ public final class BenchmarkRunner {
 		String m = e.getMessage();
 		if (m == null || m.isEmpty()) m = e.getClass().getSimpleName();
 		return m.replace('\n', ' ').trim();
+	}
+
+	/** The predictions file opened for appending; every batch is written whole and forced to the device. */
+	private static final class Journal implements AutoCloseable {
+		private final Path file;
+		private final PredictionsFile.Writer writer;
+
+		Journal(Path file) {
+			this.file = file;
+			try {
+				writer = new PredictionsFile.Writer(file, true);
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(file + ": cannot open for writing (" + e.getMessage() + ")", e);
+			}
+		}
+
+		void append(List<Prediction> predictions) {
+			try {
+				for (Prediction p : predictions) writer.write(p);
+				writer.flush();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(file + ": cannot append predictions (" + e.getMessage() + ")", e);
+			}
+		}
+
+		@Override
+		public void close() {
+			try {
+				writer.close();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(file + ": cannot close (" + e.getMessage() + ")", e);
+			}
+		}
 	}
 
 	/** A batch of samples whose images are being prepared; or the end of the stream, or the error that ended it. */

@@ -1,5 +1,6 @@
 package org.mubench.eval.run;
 
+import org.mubench.image.ImageTensors;
 import org.mubench.model.ContrastiveModel;
 import org.mubench.model.VisionLanguageModel;
 import org.mubench.model.random.RandomModel;
@@ -12,7 +13,7 @@ public final class BuiltinAnswerers implements AnswererFactory {
 	public QuestionAnswerer create(VisionLanguageModel model, RunOptions options) {
 		if (model instanceof RandomModel) return new RandomAnswerer((RandomModel) model);
 		if (model instanceof ContrastiveModel) {
-			return new ContrastiveAnswerer((ContrastiveModel) model, ImagePreparers.standard());
+			return new ContrastiveAnswerer((ContrastiveModel) model, ImageTensors::fromEncoded);
 		}
 		return null;
 	}

@@ -40,6 +40,14 @@ public interface QuestionAnswerer extends AutoCloseable {
 		return getClass().getSimpleName();
 	}
 
+	/**
+	 * What the run's records (run.json, summary.json) should keep about how this answerer asked its model: request
+	 * parameters, token usage, reply counts. JSON-friendly values only; never credentials. Read after the last batch.
+	 */
+	default java.util.Map<String, Object> runInfo() {
+		return java.util.Collections.emptyMap();
+	}
+
 	@Override
 	default void close() {}
 }

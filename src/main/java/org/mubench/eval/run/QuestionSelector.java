@@ -1,7 +1,6 @@
 package org.mubench.eval.run;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Set;
 
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
+import org.mubench.eval.tasks.TaskRegistry;
 
 /**
  * Which questions of a sample a run answers: the question set (captions of the chosen templates, or the generative
@@ -17,8 +17,6 @@ import org.mubench.data.Sample;
  * have no caption variant.
  */
 final class QuestionSelector {
-	static final Set<String> COARSE = new HashSet<>(Arrays.asList("domain", "subdomain", "modality", "submodality", "stain"));
-
 	private final QuestionSet set;
 	private final Set<Integer> templates;
 	private final Set<String> selectors = new LinkedHashSet<>();
@@ -71,12 +69,13 @@ final class QuestionSelector {
 	private boolean wanted(Sample s, Question q) {
 		if (q.options == null || q.options.isEmpty()) return false;
 		if (selectors.isEmpty()) return true;
-		String type = typeOf(q);
-		String group = groupOf(q);
-		String task = normalise(TaskNames.taskOf(s, q));
+		String type = TaskRegistry.questionType(q.key);
+		String group = groupOf(s, q);
+		String task = normalise(TaskRegistry.taskOf(q.key, s.dataset));
 		boolean hit = false;
 		for (String sel : selectors) {
-			if (sel.equals(group) || sel.equals(task) || sel.equals(normalise(type))) {
+			if ((group != null && sel.equals(group)) || sel.equals(task) || sel.equals(normalise(type))
+				|| (sel.equals(TaskRegistry.GROUP_PATHOLOGY) && TaskRegistry.isPathology(s.domain))) {
 				matchedSelectors.add(sel);
 				hit = true;
 			}
@@ -84,20 +83,33 @@ final class QuestionSelector {
 		return hit;
 	}
 
+	/** The selectors of {@code tasks} that name no group, question type or task. */
+	static List<String> unknown(List<String> tasks) {
+		Set<String> known = new HashSet<>();
+		for (String g : new String[] { TaskRegistry.GROUP_COARSE, TaskRegistry.GROUP_FINE, TaskRegistry.GROUP_COGNITION,
+			TaskRegistry.GROUP_PATHOLOGY, TaskRegistry.CLASSIFICATION })
+		{
+			known.add(normalise(g));
+		}
+		for (String t : TaskRegistry.COARSE_TYPES) known.add(normalise(t));
+		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks()) known.add(normalise(t.id));
+		List<String> out = new ArrayList<>();
+		for (String t : tasks) {
+			if (!t.trim().isEmpty() && !known.contains(normalise(t))) out.add(t.trim());
+		}
+		return out;
+	}
+
 	static boolean isCognition(Question q) {
-		return q.key.startsWith("cognition_");
+		return TaskRegistry.isCognitionKey(q.key);
 	}
 
-	/** The question type: the key without its template suffix ({@code modality_1} → {@code modality}). */
-	static String typeOf(Question q) {
-		if (q.isCaption()) return q.key.substring(0, q.key.lastIndexOf('_'));
-		return q.key;
-	}
-
-	/** {@code coarse}, {@code fine} or {@code cognition}. */
-	static String groupOf(Question q) {
-		if (isCognition(q)) return "cognition";
-		return COARSE.contains(typeOf(q)) ? "coarse" : "fine";
+	/** {@code coarse}, {@code fine}, {@code cognition}, or null (classification of a dataset the paper did not score). */
+	static String groupOf(Sample s, Question q) {
+		if (isCognition(q)) return TaskRegistry.GROUP_COGNITION;
+		if (TaskRegistry.isCoarse(q.key)) return TaskRegistry.GROUP_COARSE;
+		if (TaskRegistry.isFine(q.key, s.dataset)) return TaskRegistry.GROUP_FINE;
+		return null;
 	}
 
 	static String normalise(String s) {

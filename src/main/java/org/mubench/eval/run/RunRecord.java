@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,9 +22,10 @@ public final class RunRecord {
 	private RunRecord() {}
 
 	public static final String FILE = "run.json";
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	public static void write(Path out, RunOptions o, Path dataset, String status, RunResult r, String startedAt) {
-		ObjectNode root = PredictionJournal.JSON.createObjectNode();
+		ObjectNode root = JSON.createObjectNode();
 		root.put("status", status);
 		root.put("started", startedAt);
 		if (!"running".equals(status)) root.put("finished", Instant.now().toString());
@@ -46,6 +48,7 @@ public final class RunRecord {
 		if (r != null) {
 			root.put("model", r.model);
 			root.put("answerer", r.answerer);
+			if (r.modelInfo != null && !r.modelInfo.isEmpty()) root.set("model_info", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r.modelInfo));
 			ObjectNode s = root.putObject("session");
 			s.put("resumed_predictions", r.resumedPredictions);
 			s.put("torn_bytes_dropped", r.tornBytesDropped);
@@ -62,7 +65,7 @@ public final class RunRecord {
 		Path tmp = out.resolve(FILE + ".tmp");
 		try {
 			Files.createDirectories(out);
-			Files.write(tmp, PredictionJournal.JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+			Files.write(tmp, JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
 			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

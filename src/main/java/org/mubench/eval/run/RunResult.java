@@ -27,6 +27,8 @@ public final class RunResult {
 	/** Skipped predictions of this session by reason. */
 	public final Map<String, Long> skipped = new TreeMap<>();
 	public double seconds;
+	/** {@link QuestionAnswerer#runInfo()} at the end of the session (request parameters, token usage, …); may be empty. */
+	public Map<String, Object> modelInfo = new java.util.LinkedHashMap<>();
 
 	public long skippedTotal() {
 		long n = 0;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.tasks.TaskRegistry;
 
 /**
  * One sample on its way through a run: the questions still to answer, and what {@link QuestionAnswerer#prepare}
@@ -57,7 +58,7 @@ public final class WorkItem {
 		p.imageId = sample.imageId;
 		p.dataset = sample.dataset;
 		p.domain = sample.domain;
-		p.task = TaskNames.taskOf(sample, q);
+		p.task = TaskRegistry.taskOf(q.key, sample.dataset);
 		p.questionKey = q.key;
 		p.template = q.template();
 		p.options = q.options;

@@ -47,19 +47,24 @@ public final class Scorer {
 	/** Counts of one group. */
 	private static final class Acc {
 		long n, k, withOptions;
-		double chanceSum;
+		/** Questions per number of options: the chance level is summed from it exactly and order-free. */
+		final TreeMap<Integer, Long> optionCounts = new TreeMap<>();
 
 		void add(Prediction p) {
 			n++;
 			if (p.correct) k++;
 			if (p.options != null && !p.options.isEmpty()) {
 				withOptions++;
-				chanceSum += 1.0 / p.options.size();
+				optionCounts.merge(p.options.size(), 1L, Long::sum);
 			}
 		}
 
 		Double chance() {
-			return withOptions == 0 ? null : chanceSum / withOptions;
+			if (withOptions == 0) return null;
+			double sum = 0;
+			for (Map.Entry<Integer, Long> e : optionCounts.entrySet())
+				sum += (double) e.getValue() / e.getKey();
+			return sum / withOptions;
 		}
 	}
 

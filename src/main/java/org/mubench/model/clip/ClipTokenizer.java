@@ -111,8 +111,13 @@ public final class ClipTokenizer implements AutoCloseable {
 		return new Batch(ids, mask, length);
 	}
 
+	private boolean closed;
+
+	/** Frees the native tokenizer; safe to call twice. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (closed) return;
+		closed = true;
 		tokenizer.close();
 	}
 

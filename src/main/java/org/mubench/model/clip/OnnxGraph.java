@@ -141,8 +141,13 @@ final class OnnxGraph implements AutoCloseable {
 		return out;
 	}
 
+	private boolean closed;
+
+	/** Frees the session; safe to call twice. */
 	@Override
 	public synchronized void close() {
+		if (closed) return;
+		closed = true;
 		predictor.close();
 		model.close();
 	}

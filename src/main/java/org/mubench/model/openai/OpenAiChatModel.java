@@ -25,11 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -244,25 +247,28 @@ public final class OpenAiChatModel implements GenerativeModel {
 		if (apiKey != null) rb.header("Authorization", "Bearer " + apiKey);
 		HttpResponse<String> resp;
 		httpAttempts.incrementAndGet();
+		// The request timeout only covers waiting for the response headers; the deadline on the future also bounds
+		// a body that trickles in.
+		CompletableFuture<HttpResponse<String>> pending = client.sendAsync(rb.build(),
+			HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		try {
-			resp = client.send(rb.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			resp = pending.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (HttpTimeoutException e) {
-			a.error = "request timed out after " + fmtSeconds(settings.timeoutSeconds) + " s (raise timeout_s if the server is slow)";
-			a.retryable = true;
-			return a;
+		catch (TimeoutException e) {
+			pending.cancel(true);
+			return timedOut(a);
 		}
-		catch (ConnectException e) {
-			a.error = "cannot connect to " + OpenAiSettings.redactUrl(settings.baseUrl) + " (is the server running?)";
-			a.retryable = true;
-			return a;
-		}
-		catch (IOException e) {
-			a.error = "connection error: " + scrub(Secrets.oneLine(e.toString(), MAX_ERROR_CHARS));
+		catch (ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof HttpTimeoutException) return timedOut(a);
+			if (c instanceof ConnectException)
+				a.error = "cannot connect to " + OpenAiSettings.redactUrl(settings.baseUrl) + " (is the server running?)";
+			else a.error = "connection error: " + scrub(Secrets.oneLine(String.valueOf(c), MAX_ERROR_CHARS));
 			a.retryable = true;
 			return a;
 		}
 		catch (InterruptedException e) {
+			pending.cancel(true);
 			Thread.currentThread().interrupt();
 			a.error = "interrupted";
 			return a;
@@ -273,6 +279,12 @@ public final class OpenAiChatModel implements GenerativeModel {
 		a.retryable = status == 408 || status == 409 || status == 429 || status >= 500;
 		a.fatal = status == 401 || status == 403 || status == 404;
 		if (a.retryable) a.retryAfterMillis = retryAfter(resp);
+		return a;
+	}
+
+	private Attempt timedOut(Attempt a) {
+		a.error = "request timed out after " + fmtSeconds(settings.timeoutSeconds) + " s (raise timeout_s if the server is slow)";
+		a.retryable = true;
 		return a;
 	}
 

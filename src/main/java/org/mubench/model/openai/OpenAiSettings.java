@@ -12,7 +12,8 @@ import org.mubench.model.ModelOptions;
 /**
  * Everything that shapes requests to a chat-completions server, read from a model SPEC and
  * {@link ModelOptions#extra}. Keys: {@code temperature} (1), {@code max_tokens} (2048), {@code seed} (not sent unless
- * given), {@code detail} (high), {@code concurrency} (8), {@code timeout_s} (120), {@code retries} (5),
+ * given), {@code detail} (high), {@code concurrency} (8, requests in flight), {@code timeout_s} (120, per attempt, whole
+ * exchange), {@code retries} (5, further attempts after the first),
  * {@code backoff_ms} (1000, first retry delay before jitter), {@code cache_dir} (a folder, or {@code off}; default
  * {@code $XDG_CACHE_HOME/mubench/openai} or {@code ~/.cache/mubench/openai}). Defaults are the paper's GPT-4o settings.
  * <p>

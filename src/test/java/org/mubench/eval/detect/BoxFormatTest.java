@@ -45,6 +45,15 @@ class BoxFormatTest {
 	}
 
 	@Test
+	void qwen2Tokens() {
+		// same 0-1000 grid: frame 200x100 -> (500,500)-(1000,1000) = (100,50)-(200,100)
+		ParsedBoxes p = BoxFormat.QWEN.parse("<|object_ref_start|>nucleus<|object_ref_end|><|box_start|>(500,500),(1000,1000)<|box_end|>",
+			200, 100, BoxUnits.AUTO);
+		assertBox(new double[] { 100, 50, 200, 100 }, p.boxes.get(0));
+		assertEquals("nucleus", p.labels.get(0));
+	}
+
+	@Test
 	void qwenUnreadable() {
 		for (String bad : new String[] { null, "", "I see three nuclei.", "<box>(1,2)</box>", "<box>(a,b),(c,d)</box>" }) {
 			ParsedBoxes p = BoxFormat.QWEN.parse(bad, 100, 100, BoxUnits.AUTO);

@@ -28,8 +28,8 @@ class FrameMappingTest {
 		// 300x451, shorter side -> 224: resized 224 x int(224*451/300) = 224 x 336; crop 224 top = floor((336-224)/2) = 56.
 		// sy = 336/451. Frame y 0 -> 56 / (336/451) = 56*451/336 = 75.1666…
 		FrameMapping m = FrameMapping.shorterSideThenCentreCrop(300, 451, 224, 224, 224);
-		assertEquals(56.0 * 451 / 336, m.toOriginalY(0), 1e-9);
-		assertEquals(300.0, m.toOriginalX(224), 1e-9);
+		assertEquals(56.0 * 451 / 336, m.toOriginal(new Box(0, 0, 224, 224)).y1, 1e-9);
+		assertEquals(300.0, m.toOriginal(new Box(0, 0, 224, 224)).x2, 1e-9);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
 import org.mubench.model.random.RandomModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,9 +64,9 @@ class BenchmarkRunnerTest {
 		assertEquals("domain", first.task);
 		Prediction cls = ps.get(3);
 		assertEquals("classification_1", cls.questionKey);
-		assertEquals("colorectal cancer texture", cls.task);
+		assertEquals("colorectal_cancer_texture", cls.task);
 		assertEquals(RunResult.Status.FINISHED, r.status);
-		JsonNode run = PredictionJournal.JSON.readTree(out.resolve("run.json").toFile());
+		JsonNode run = RunnerTestSupport.JSON.readTree(out.resolve("run.json").toFile());
 		assertEquals("finished", run.get("status").asText());
 		assertEquals(40, run.get("session").get("predictions").asLong());
 	}
@@ -88,6 +89,16 @@ class BenchmarkRunnerTest {
 		}
 		assertEquals(new HashSet<>(Arrays.asList(1L, 2L, 4L, 5L, 7L)), rows);
 		assertEquals(5 * 3 * 2, ps.size()); // 5 rows × 3 coarse types × 2 templates
+
+		assertEquals(Arrays.asList("polen"), BenchmarkRunner.unknownTaskSelectors(Arrays.asList("Coarse", "pollen-grains",
+			"White blood cell types", "modality", "pathology", "polen")));
+
+		Path patho = tmp.resolve("pathology");
+		RunOptions po = options(patho);
+		po.tasks = Arrays.asList("pathology");
+		runRandom(patho, po, 6);
+		for (Prediction p : read(patho)) assertEquals(0, p.row % 2); // even rows are the pathology domain
+		assertEquals(12, read(patho).size());
 
 		Path gen = tmp.resolve("generative-set");
 		RunOptions g = options(gen);
@@ -242,15 +253,14 @@ class BenchmarkRunnerTest {
 		for (int i = 0; i < 30; i++) sb.append(reference.get(i)).append('\n');
 		sb.append(reference.get(30), 0, reference.get(30).length() / 2);
 		Files.write(file, sb.toString().getBytes("UTF-8"));
-		PredictionJournal.Contents c = PredictionJournal.read(file);
-		assertEquals(30, c.predictions.size());
-		assertTrue(c.tornBytes > 0);
+		int tornBytes = reference.get(30).length() / 2;
+		assertEquals(30, PredictionsFile.read(file, null).size());
 
 		RunOptions o = options(out);
 		o.resume = true;
 		RunResult r = runRandom(out, o, rows);
 		assertEquals(30, r.resumedPredictions);
-		assertEquals(c.tornBytes, r.tornBytesDropped);
+		assertEquals(tornBytes, r.tornBytesDropped);
 		List<String> resumed = Files.readAllLines(file);
 		assertEquals(reference.size(), resumed.size());
 		assertEquals(new HashSet<>(reference), new HashSet<>(resumed)); // same lines, each once
@@ -271,8 +281,10 @@ class BenchmarkRunnerTest {
 		assertEquals(RunResult.Status.CANCELLED, r.status);
 		List<String> lines = Files.readAllLines(BenchmarkRunner.predictionsFile(out));
 		assertEquals(2 * o.batchSize * 4, lines.size()); // exactly two whole batches of 4 rows × 4 questions
-		assertEquals(0, PredictionJournal.read(BenchmarkRunner.predictionsFile(out)).tornBytes);
-		JsonNode run = PredictionJournal.JSON.readTree(out.resolve("run.json").toFile());
+		byte[] bytes = Files.readAllBytes(BenchmarkRunner.predictionsFile(out));
+		assertEquals('\n', bytes[bytes.length - 1]);
+		assertEquals(32, read(out).size()); // every line parses
+		JsonNode run = RunnerTestSupport.JSON.readTree(out.resolve("run.json").toFile());
 		assertEquals("cancelled", run.get("status").asText());
 
 		RunOptions again = options(out);

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.mubench.data.ProgressListener;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
 
 final class RunnerTestSupport {
 	private RunnerTestSupport() {}
@@ -21,7 +22,14 @@ final class RunnerTestSupport {
 	}
 
 	static List<Prediction> read(Path out) {
-		return PredictionJournal.read(BenchmarkRunner.predictionsFile(out)).predictions;
+		try {
+			return PredictionsFile.read(BenchmarkRunner.predictionsFile(out), w -> {
+				throw new AssertionError("torn line: " + w);
+			});
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	/** Predictions by key, failing on a duplicate key. */
@@ -38,6 +46,8 @@ final class RunnerTestSupport {
 		for (Prediction p : ps) if (p.correct) n++;
 		return n;
 	}
+
+	static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
 	/** Collects log lines. */
 	static final class Recorder implements ProgressListener {

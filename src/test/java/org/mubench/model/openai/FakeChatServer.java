@@ -50,6 +50,7 @@ public final class FakeChatServer implements AutoCloseable {
 		String body = "";
 		final List<String[]> headers = new ArrayList<>();
 		long delayMillis;
+		long bodyDelayMillis;
 
 		public static Reply json(int status, String body) {
 			Reply r = new Reply();
@@ -75,6 +76,12 @@ public final class FakeChatServer implements AutoCloseable {
 
 		public Reply header(String name, String value) {
 			headers.add(new String[] { name, value });
+			return this;
+		}
+
+		/** Sends the headers and the first byte of the body at once, the rest after {@code millis}. */
+		public Reply bodyDelay(long millis) {
+			bodyDelayMillis = millis;
 			return this;
 		}
 
@@ -129,15 +136,29 @@ public final class FakeChatServer implements AutoCloseable {
 				for (String[] h : reply.headers)
 					ex.getResponseHeaders().add(h[0], h[1]);
 				try {
-					ex.sendResponseHeaders(reply.status, out.length == 0 ? -1 : out.length);
-					if (out.length > 0) {
-						try (OutputStream os = ex.getResponseBody()) {
-							os.write(out);
+					if (reply.bodyDelayMillis > 0 && out.length > 1) {
+						ex.sendResponseHeaders(reply.status, out.length);
+						OutputStream os = ex.getResponseBody();
+						os.write(out, 0, 1);
+						os.flush();
+						Thread.sleep(reply.bodyDelayMillis);
+						os.write(out, 1, out.length - 1);
+						os.close();
+					}
+					else {
+						ex.sendResponseHeaders(reply.status, out.length == 0 ? -1 : out.length);
+						if (out.length > 0) {
+							try (OutputStream os = ex.getResponseBody()) {
+								os.write(out);
+							}
 						}
 					}
 				}
 				catch (IOException e) {
 					// the client gave up (timeout): nothing to answer
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
 				}
 				served.incrementAndGet();
 			}

@@ -236,6 +236,16 @@ class OpenAiChatModelTest {
 	}
 
 	@Test
+	void aBodyThatTricklesInTimesOutToo() {
+		server.script(Reply.text("A", 1, 1).bodyDelay(4000), Reply.text("B", 1, 1));
+		OpenAiChatModel m = open(kv("timeout_s", "0.5", "retries", "1"), null);
+		GenerativeReply r = m.ask("p", PNG);
+		assertTrue(r.ok(), r.error);
+		assertEquals("B", r.text);
+		assertEquals(2, server.requestCount());
+	}
+
+	@Test
 	void slowReplyOnceThenFastSucceeds() {
 		server.script(Reply.text("A", 1, 1).delay(4000), Reply.text("B", 1, 1));
 		OpenAiChatModel m = open(kv("timeout_s", "0.3", "retries", "3"), null);
