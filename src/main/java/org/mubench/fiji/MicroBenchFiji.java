@@ -1,6 +1,9 @@
 package org.mubench.fiji;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.concurrent.CancellationException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +13,9 @@ import java.util.Map;
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
 import org.mubench.eval.classify.ZeroShotClassifier;
+import org.mubench.eval.run.BenchmarkJob;
+import org.mubench.eval.run.RunOptions;
+import org.mubench.model.merge.WeightMerge;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.ContrastiveModel;
 import org.mubench.model.ModelException;
@@ -109,10 +115,32 @@ public final class MicroBenchFiji {
 	public static Summary runBenchmark(Path dataset, String model, Path out, Settings settings, ProgressListener listener,
 		Cancellation cancellation)
 	{
-		Summary summary = BenchmarkJobs.run(dataset, model, out, settings, listener,
-			cancellation == null ? new Cancellation() : cancellation);
-		lastSummary = summary;
-		return summary;
+		RunOptions options = new RunOptions();
+		options.modelSpec = model;
+		options.out = out;
+		options.tasks = csv(settings.tasks);
+		options.datasets = csv(settings.datasets);
+		options.limit = settings.limit;
+		options.batchSize = settings.batch;
+		options.resume = settings.resume;
+		ModelOptions modelOptions = new ModelOptions();
+		modelOptions.device = settings.device;
+		modelOptions.batchSize = settings.batch;
+		modelOptions.listener = listener;
+		BenchmarkJob.Outcome outcome;
+		try {
+			outcome = BenchmarkJob.run(dataset, options, modelOptions, 9999, listener,
+				cancellation == null ? new Cancellation() : cancellation);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+		}
+		if (outcome.cancelled()) {
+			throw new CancellationException("Run cancelled; the finished predictions are in " + outcome.result.predictionsFile
+				+ " — run again with resume to continue");
+		}
+		lastSummary = outcome.summary;
+		return outcome.summary;
 	}
 
 	/** The summary of the last run in this ImageJ session, or of the run folder a macro names with getAccuracy. */
@@ -130,7 +158,18 @@ public final class MicroBenchFiji {
 	}
 
 	public static void mergeWeights(Path base, Path finetuned, double alpha, Path out, ProgressListener listener) {
-		WeightMerging.merge(base, finetuned, alpha, out, listener);
+		try {
+			WeightMerge.merge(base, finetuned, out, alpha, false, listener, new Cancellation());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(out + ": " + e.getMessage(), e);
+		}
+	}
+
+	static List<String> csv(String s) {
+		List<String> out = new ArrayList<>();
+		if (s != null) for (String part : s.split(",")) if (!part.trim().isEmpty()) out.add(part.trim());
+		return out;
 	}
 
 	/** The message of the deepest cause that has one, on one line. */

@@ -107,6 +107,34 @@ public final class ImageTensors {
 		return toTensor(argbToImage8(img, axes, selection, itemName), cfg, null, 0);
 	}
 
+	/**
+	 * The plane {@link #fromImage} would use, before resizing: 8-bit RGB, pixel-interleaved, at the image's own size
+	 * (what a generative model is sent).
+	 */
+	public static byte[] toRgb8(RandomAccessibleInterval<? extends RealType<?>> img, ImageAxes axes,
+		PlaneSelection selection, ContrastMapping contrast, String itemName) {
+		return interleavedRgb(toImage8(img, axes, selection, contrast, itemName));
+	}
+
+	/** As {@link #toRgb8}, for packed-colour (ARGB) images. */
+	public static byte[] argbToRgb8(RandomAccessibleInterval<ARGBType> img, ImageAxes axes, PlaneSelection selection,
+		String itemName) {
+		return interleavedRgb(argbToImage8(img, axes, selection, itemName));
+	}
+
+	private static byte[] interleavedRgb(Image8 im) {
+		if (im.channels == 3) return im.data;
+		final int n = im.width * im.height;
+		final byte[] rgb = new byte[3 * n];
+		for (int i = 0; i < n; i++) {
+			final byte v = im.data[i * im.channels];
+			rgb[3 * i] = v;
+			rgb[3 * i + 1] = v;
+			rgb[3 * i + 2] = v;
+		}
+		return rgb;
+	}
+
 	/** The geometry {@link #fromImage} applies to this image (its X and Y sizes). */
 	public static ResizeGeometry geometry(RandomAccessibleInterval<?> img, ImageAxes axes, PreprocessConfig cfg) {
 		checkAxes(img, axes, "image");
