@@ -150,11 +150,9 @@ public final class MicroBenchFiji {
 		return s;
 	}
 
-	/** Reads a run's summary.json and makes it the last summary (for Score Predictions and re-opened runs). */
-	public static Summary useSummary(Path summaryJson) throws IOException {
-		Summary s = Summary.read(summaryJson);
-		lastSummary = s;
-		return s;
+	/** Makes {@code summary} the one {@code Ext.getAccuracy} reads (after Score Predictions). */
+	static void remember(Summary summary) {
+		lastSummary = summary;
 	}
 
 	public static void mergeWeights(Path base, Path finetuned, double alpha, Path out, ProgressListener listener) {

@@ -8,8 +8,8 @@ import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.eval.score.Summary;
 import org.scijava.ui.UIService;
 
-import ij.IJ;
 import ij.gui.Plot;
+import ij.io.FileSaver;
 import ij.measure.ResultsTable;
 
 /** Shows results in ImageJ windows, or writes them as CSV/PNG next to the outputs when there is no display. */
@@ -26,7 +26,8 @@ final class Results {
 		Plot plot = SummaryView.plot(summary);
 		if (headless(ui)) {
 			table.save(outDir.resolve("accuracy_table.csv").toString());
-			IJ.saveAs(plot.getImagePlus(), "png", outDir.resolve("accuracy_plot.png").toString());
+			// FileSaver, not IJ.saveAs: the latter goes through ImageJ's menus, which need a display.
+			new FileSaver(plot.getImagePlus()).saveAsPng(outDir.resolve("accuracy_plot.png").toString());
 		}
 		else {
 			table.show(SummaryView.TABLE_TITLE);
