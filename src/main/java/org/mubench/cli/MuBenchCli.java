@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "mubench", mixinStandardHelpOptions = true, versionProvider = MuBenchCli.Version.class,
 	description = "Micro-Bench: benchmark vision-language models on microscopy images.",
-	subcommands = { CommandLine.HelpCommand.class, InfoCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, InfoCommand.class, DownloadCommand.class })
 public final class MuBenchCli implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces on failure.", scope = CommandLine.ScopeType.INHERIT)

@@ -96,7 +96,7 @@ final class TerminalProgress implements ProgressListener {
 	static String amount(long n, boolean bytes, String unit) {
 		if (!bytes) return n + (unit == null || unit.isEmpty() ? "" : " " + unit);
 		if (n < 1024) return n + " B";
-		String[] units = { "KB", "MB", "GB", "TB" };
+		String[] units = { "KiB", "MiB", "GiB", "TiB" };
 		double v = n;
 		int u = -1;
 		while (v >= 1024 && u < units.length - 1) {
