@@ -72,6 +72,8 @@ public final class OnnxClipModel extends AbstractClipModel {
 	/** Opens a model folder, choosing the device with {@code selector}. */
 	public static OnnxClipModel open(Path dir, ModelOptions options, DeviceSelector selector) {
 		ModelOptions o = options == null ? new ModelOptions() : options;
+		// DJL's engine first: it must own ONNX Runtime's process-wide environment (see Djl.init).
+		Djl.init();
 		ModelFolder folder = new ModelFolder(dir);
 		String suffix = variantSuffix(o);
 		String visionFile = "onnx/" + VISION + suffix + ".onnx";

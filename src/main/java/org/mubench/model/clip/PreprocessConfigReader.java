@@ -64,8 +64,8 @@ public final class PreprocessConfigReader {
 			}
 			else throw bad(where, "crop_size", "a number or {\"height\": h, \"width\": w}");
 		}
-		else if (c.doCenterCrop && size != null && size.isNumber()) {
-			// Older configs give one "size" for both the resize and the crop.
+		else if (size != null && !size.isNull()) {
+			// No crop size: crop to the resize target (older configs give one "size" for both).
 			c.cropHeight = c.shortestEdge;
 			c.cropWidth = c.shortestEdge;
 		}
