@@ -81,7 +81,12 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 			// Abort the macro with one line, as a built-in function would.
 			String message = "Micro-Bench: " + MicroBenchFiji.oneLine(e);
 			Interpreter interp = Interpreter.getInstance();
-			if (interp != null) interp.abort(message);
+			if (IJ.getInstance() == null) {
+				// Batch or headless: an error dialog would wait forever for a click, so log the line and stop.
+				IJ.log(message);
+				Interpreter.abort();
+			}
+			else if (interp != null) interp.abort(message);
 			else IJ.error("Micro-Bench", message);
 		}
 		return null;

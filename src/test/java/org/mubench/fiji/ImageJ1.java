@@ -75,10 +75,12 @@ final class ImageJ1 {
 		cmd.add("-batch");
 		cmd.add(file.toString());
 		if (arg != null) cmd.add(arg);
-		Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-		byte[] out = process.getInputStream().readAllBytes();
-		if (!process.waitFor(10, TimeUnit.MINUTES)) process.destroyForcibly();
-		return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+		Path log = Files.createTempFile(home, "output", ".txt");
+		Process process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		boolean finished = process.waitFor(5, TimeUnit.MINUTES);
+		if (!finished) process.destroyForcibly().waitFor();
+		String out = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+		return new Result(finished ? process.exitValue() : -1, finished ? out : out + "\n[killed after 5 minutes]");
 	}
 
 	static final class Result {
