@@ -137,6 +137,11 @@ class ImageTensorsFixtureParityTest {
 		final int dim = e.length / rows.size();
 		double minCos = 1;
 		// through DJL, as the engine runs ONNX Runtime: a bare OrtEnvironment here would clash with DJL's in this JVM
+		// as the engine sets DJL up: ONNX Runtime alone, no PyTorch fallback (whose natives are not here offline)
+		if (System.getProperty("ai.djl.onnx.disable_alternative") == null)
+			System.setProperty("ai.djl.onnx.disable_alternative", "true");
+		if (System.getProperty("ai.djl.default_engine") == null)
+			System.setProperty("ai.djl.default_engine", "OnnxRuntime");
 		final Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
 			.optModelPath(fx.resolve("tiny-clip/onnx/vision_model.onnx")).optEngine("OnnxRuntime")
 			.optTranslator(new NoopTranslator()).build();
@@ -148,7 +153,7 @@ class ImageTensorsFixtureParityTest {
 			// another test in this JVM created a bare OrtEnvironment first, so DJL's engine cannot start; the tensor
 			// check above has passed, and tools/parity_reference.py compares the embeddings from Python
 			System.out.println("parity: max |tensor difference| " + maxDiff + "; embedding check skipped (ONNX Runtime "
-				+ "engine unavailable in this JVM: " + err + ")");
+				+ "engine unavailable in this JVM: " + err + (err.getCause() != null ? ", " + err.getCause() : "") + ")");
 			assertEquals(0.0, maxDiff, "max |tensor difference|");
 			return;
 		}
