@@ -17,12 +17,13 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.report.ReportOptions;
+import org.mubench.eval.report.RunReports;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.run.Shard;
-import org.mubench.eval.score.Scorer;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.Models;
@@ -98,6 +99,19 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
+	@Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+		description = "openai: models: environment variable holding the API key (default ${DEFAULT-VALUE}; none needed for local servers).")
+	String apiKeyEnv;
+
+	@Option(names = "--api-key-file", paramLabel = "FILE",
+		description = "openai: models: file holding only the API key (used instead of --api-key-env). The key itself is never a command-line value.")
+	Path apiKeyFile;
+
+	@Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+		description = { "Model setting, repeatable. openai: temperature (1), max_tokens (2048), seed (none), detail (high),",
+			"concurrency (8), timeout_s (120), retries (5), cache_dir (~/.cache/mubench/openai, or off)." })
+	Map<String, String> settings = new LinkedHashMap<>();
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
@@ -111,6 +125,9 @@ public final class RunCommand implements Callable<Integer> {
 		mo.threads = threads;
 		mo.seed = seed;
 		mo.listener = progress;
+		mo.apiKeyEnv = apiKeyEnv;
+		mo.apiKeyFile = apiKeyFile;
+		mo.extra.putAll(settings);
 
 		Cancellation cancel = new Cancellation();
 		CountDownLatch done = new CountDownLatch(1);
@@ -132,6 +149,8 @@ public final class RunCommand implements Callable<Integer> {
 			modelName = m.name();
 			if (m instanceof org.mubench.model.GenerativeModel) runInfo.putAll(((org.mubench.model.GenerativeModel) m).runInfo());
 			result = new BenchmarkRunner(o).listener(progress).cancellation(cancel).run(data, m);
+			// Token totals, request and reply counts are final only now.
+			runInfo.putAll(result.modelInfo);
 		}
 		finally {
 			progress.finish();
@@ -155,25 +174,21 @@ public final class RunCommand implements Callable<Integer> {
 		Summary summary = writeReports(all, modelName, runInfo);
 		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n", all.size(),
 			result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
-		for (String g : new String[] { "coarse", "fine", "cognition" }) {
-			double a = summary.accuracy(g);
-			if (!Double.isNaN(a)) stdout.printf(Locale.ROOT, "  %-9s %6.2f %%  (n = %,d)%n", g, 100 * a, summary.group(g).n);
-		}
-		stdout.println("Predictions: " + predictions);
-		stdout.println("Report:      " + out.resolve("summary.json"));
+		stdout.println(ScoreCommand.headline(summary, all.size(), out));
+		stdout.println("predictions: " + predictions);
 		stdout.flush();
 		return 0;
 	}
 
 	private Summary writeReports(List<Prediction> all, String modelName, Map<String, Object> runInfo) {
-		Summary s = new Scorer(resamples, seed).score(all, modelName, runInfo);
+		ReportOptions ro = new ReportOptions().model(modelName).seed(seed).resamples(resamples);
+		ro.run.putAll(runInfo);
 		try {
-			s.write(out.resolve("summary.json"));
+			return RunReports.write(all, out, ro);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException(out.resolve("summary.json") + ": cannot write (" + e.getMessage() + ")", e);
+			throw new UncheckedIOException("Cannot write the reports into " + out + ": " + e.getMessage(), e);
 		}
-		return s;
 	}
 
 	RunOptions options() {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
+import org.mubench.eval.report.Rescoring;
 import org.mubench.eval.report.RunReports;
 import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.score.EvllmImport;
@@ -52,41 +53,11 @@ final class ScoreCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws IOException {
-		if (resamples < 1) throw new IllegalArgumentException("--resamples must be at least 1");
-		String fmt = format.toLowerCase(Locale.ROOT);
-		Path input = predictions;
-		if (fmt.equals("auto")) fmt = detect(input);
-		List<Prediction> preds;
-		if (fmt.equals("evllm")) {
-			preds = EvllmImport.read(input, model);
-		}
-		else if (fmt.equals("jsonl")) {
-			if (Files.isDirectory(input)) input = input.resolve(PredictionsFile.FILE_NAME);
-			preds = PredictionsFile.read(input, msg -> spec.commandLine().getErr().println("warning: " + msg));
-		}
-		else throw new IllegalArgumentException("--format must be auto, jsonl or evllm, not " + format);
-		if (preds.isEmpty()) throw new IOException(input + ": holds no predictions");
-		ReportOptions o = new ReportOptions().model(model).seed(seed).resamples(resamples);
-		o.run("scored_from", input.toString());
-		o.run("format", fmt);
-		Files.createDirectories(out);
-		if (fmt.equals("evllm")) PredictionsFile.write(out.resolve(PredictionsFile.FILE_NAME), preds);
-		Summary s = RunReports.write(preds, out, o);
-		spec.commandLine().getOut().println(headline(s, preds.size(), out));
+		Summary s = Rescoring.score(predictions, format, out, model, seed, resamples,
+			msg -> spec.commandLine().getErr().println("warning: " + msg));
+		spec.commandLine().getOut().println(headline(s, ((Number) s.run.get("predictions")).intValue(), out));
 		spec.commandLine().getOut().flush();
 		return 0;
-	}
-
-	static String detect(Path input) throws IOException {
-		String name = input.getFileName() == null ? "" : input.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (Files.isDirectory(input)) {
-			if (Files.isRegularFile(input.resolve(PredictionsFile.FILE_NAME))) return "jsonl";
-			try (java.util.stream.Stream<Path> s = Files.list(input)) {
-				if (s.anyMatch(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) return "evllm";
-			}
-			throw new IOException(input + ": neither a predictions.jsonl nor .csv files in this folder");
-		}
-		return name.endsWith(".csv") ? "evllm" : "jsonl";
 	}
 
 	static String headline(Summary s, int questions, Path out) {

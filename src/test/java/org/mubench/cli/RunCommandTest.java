@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.score.GroupResult;
+import org.mubench.eval.score.Summary;
 import org.mubench.testdata.TestImages;
 import org.mubench.testdata.TestShards;
 
@@ -61,8 +63,9 @@ class RunCommandTest {
 		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString()), err);
 		assertEquals(50, keys(o).size()); // 10 rows × 5 template-1 captions
 		assertTrue(Files.exists(o.resolve("run.json")));
-		assertTrue(Files.exists(o.resolve("summary.json")));
-		assertTrue(out.contains("Report:"), out);
+		for (String f : new String[] { "summary.json", "summary.csv", "report.md", "accuracy.png" })
+			assertTrue(Files.exists(o.resolve(f)), f);
+		assertTrue(out.contains("report: " + o.resolve("report.md")), out);
 		assertTrue(out.contains("50 questions"), out);
 
 		// A second run into the same folder is refused, with the way out in one line.
@@ -90,6 +93,21 @@ class RunCommandTest {
 			for (String key : keys(part)) assertTrue(union.add(key), "in two shards: " + key);
 		}
 		assertEquals(all, union);
+
+		// merge-runs joins the shards into a run that scores exactly like the unsharded one, CIs included.
+		Path merged = tmp.resolve("merged");
+		assertEquals(0, run("merge-runs", "--runs", tmp.resolve("part1").toString(), tmp.resolve("part2").toString(),
+			tmp.resolve("part3").toString(), "--out", merged.toString()), err);
+		Summary a = Summary.read(whole.resolve("summary.json")), b = Summary.read(merged.resolve("summary.json"));
+		assertEquals(a.groups.size(), b.groups.size());
+		assertTrue(a.groups.size() > 5);
+		for (GroupResult g : a.groups) {
+			GroupResult h = b.group(g.group);
+			assertEquals(g.n, h.n, g.group);
+			assertEquals(g.accuracy, h.accuracy, g.group);
+			assertEquals(g.ciLow, h.ciLow, g.group);
+			assertEquals(g.ciHigh, h.ciHigh, g.group);
+		}
 
 		Path pollen = tmp.resolve("pollen");
 		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", pollen.toString(),
