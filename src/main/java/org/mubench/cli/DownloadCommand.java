@@ -146,9 +146,9 @@ final class DownloadCommand implements Callable<Integer> {
 				if (Files.isRegularFile(target)) present += size;
 			}
 		}
-		String amount = known ? TerminalProgress.amount(total, true, null) : "an unknown amount";
+		String amount = known ? TerminalProgress.amountOfBytes(total) : "an unknown amount";
 		out.println("fetching " + (items.size() - skipped(items)) + " files (" + amount + ") into " + to +
-			(present > 0 ? "; " + TerminalProgress.amount(present, true, null) + " already there" : ""));
+			(present > 0 ? "; " + TerminalProgress.amountOfBytes(present) + " already there" : ""));
 		out.flush();
 	}
 

@@ -10,6 +10,14 @@ public interface Dataset {
 	/** Class names of the global {@code label} column (ClassLabel metadata), empty when unknown. */
 	List<String> labelNames();
 
+	/**
+	 * Number of rows, or -1 when it is not known without reading everything (the runner then shows progress without an
+	 * ETA). Readers that know it cheaply (e.g. from {@code dataset_info.json}) should say so.
+	 */
+	default long size() {
+		return -1;
+	}
+
 	/** A fresh stream over every sample in order; close it when done. */
 	SampleStream samples();
 

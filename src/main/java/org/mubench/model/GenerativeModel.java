@@ -1,5 +1,10 @@
 package org.mubench.model;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
 /** A model that reads an image and a text prompt and replies in text (GPT-4o and other chat-completions servers). */
 public interface GenerativeModel extends VisionLanguageModel {
 	/**
@@ -10,4 +15,23 @@ public interface GenerativeModel extends VisionLanguageModel {
 	 * @param png the image encoded as PNG
 	 */
 	GenerativeReply ask(String prompt, byte[] png);
+
+	/**
+	 * Answers many requests; reply {@code i} belongs to request {@code i}. Like {@link #ask} it never throws for a
+	 * failed request. Backends that can overlap requests (HTTP APIs) override this; the default asks one by one.
+	 */
+	default List<GenerativeReply> askAll(List<GenerativeRequest> requests) {
+		List<GenerativeReply> replies = new ArrayList<>(requests.size());
+		for (GenerativeRequest r : requests)
+			replies.add(ask(r.prompt, r.png));
+		return replies;
+	}
+
+	/**
+	 * What a run summary should record about this model: the exact request parameters and the usage so far (tokens,
+	 * requests, cache hits). JSON-friendly values only (String, Number, Boolean, null, Map, List); never credentials.
+	 */
+	default Map<String, Object> runInfo() {
+		return Collections.emptyMap();
+	}
 }

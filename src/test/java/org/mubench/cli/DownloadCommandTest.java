@@ -48,7 +48,7 @@ class DownloadCommandTest {
 		server.cut(RELEASE + "ubench-test-00002-of-00007.arrow", 400, 1); // also resumed before being refused
 		String[] r = run("download", "--dataset", "ubench", "--to", dir.toString(), "--base-url", server.baseUrl());
 		assertEquals("1", r[0], r[1] + r[2]);
-		assertTrue(r[1].startsWith("fetching 8 files (6.85 KiB) into " + dir), r[1]);
+		assertTrue(r[1].startsWith("fetching 8 files (6.85 KB) into " + dir), r[1]);
 		assertTrue(r[1].contains("ok  dataset_info.json"), r[1]);
 		assertTrue(r[2].contains("error: " + dir.resolve("ubench-test-00000-of-00007.arrow") +
 			": SHA-256 mismatch (expected 3d346134e6dffed41f74da64c1c173f5efd3a10200805796a030357297b630f1"), r[2]);

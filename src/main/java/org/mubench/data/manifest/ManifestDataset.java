@@ -130,7 +130,8 @@ public final class ManifestDataset implements Dataset {
 		return manifest;
 	}
 
-	public int size() {
+	@Override
+	public long size() {
 		return rows.size();
 	}
 

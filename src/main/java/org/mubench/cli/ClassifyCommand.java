@@ -1,0 +1,193 @@
+package org.mubench.cli;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import javax.imageio.ImageIO;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+
+import org.mubench.data.ProgressListener;
+import org.mubench.eval.classify.ZeroShotClassifier;
+import org.mubench.image.ContrastMapping;
+import org.mubench.image.ImageAxes;
+import org.mubench.image.ImageTensors;
+import org.mubench.image.PlaneSelection;
+import org.mubench.image.PngDecoder;
+import org.mubench.image.PreprocessConfig;
+import org.mubench.model.ContrastiveModel;
+import org.mubench.model.ModelOptions;
+import org.mubench.model.Models;
+import org.mubench.model.VisionLanguageModel;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mubench classify}: zero-shot classification of the user's own image with a CLIP-style model. */
+@Command(name = "classify", mixinStandardHelpOptions = true,
+	description = { "Zero-shot classification of one image with a CLIP-style model folder.",
+		"Prints each label's probability (softmax of the logit-scaled similarities), highest first." })
+public final class ClassifyCommand implements Callable<Integer> {
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json, …).")
+	String model;
+
+	@Option(names = "--image", required = true, paramLabel = "FILE", description = "PNG, TIFF, JPEG, BMP or GIF image.")
+	Path image;
+
+	@Option(names = "--labels", required = true, paramLabel = "A,B,…", description = "Comma-separated candidate labels (at least two).")
+	String labels;
+
+	@Option(names = "--template", paramLabel = "TEXT", description = "Text around each label, {} marking where it goes, e.g. \"a photo of {}.\" (default: the label alone).")
+	String template;
+
+	@Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu[:N]", description = "Where the model runs (default: ${DEFAULT-VALUE}).")
+	String device;
+
+	@Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Inference threads (default: all cores).")
+	int threads;
+
+	@Option(names = "--variant", paramLabel = "NAME", description = "Model file variant, e.g. quantized for onnx/*_quantized.onnx.")
+	String variant;
+
+	@Option(names = "--contrast", defaultValue = "pil", paramLabel = "pil|min-max|saturated", description = "How data deeper than 8 bits becomes 0-255: pil clips as the paper's Python pipeline (default), min-max stretches, saturated stretches 0.35%% to 99.65%%.")
+	String contrast;
+
+	@Option(names = { "-v", "--verbose" }, description = "Print the device choice and model details to stderr.")
+	boolean verbose;
+
+	@Override
+	public Integer call() throws Exception {
+		List<String> labelList = ZeroShotClassifier.parseLabels(labels);
+		if (template != null) ZeroShotClassifier.caption(labelList.get(0), template);
+		ContrastMapping mapping = contrastMapping(contrast);
+		byte[] bytes = readImage(image);
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+
+		ModelOptions options = new ModelOptions();
+		options.device = device;
+		options.threads = threads;
+		if (variant != null) options.extra.put("variant", variant);
+		if (verbose) options.listener = new ProgressListener() {
+			@Override
+			public void progress(long done, long total, String message) {}
+
+			@Override
+			public void log(String message) {
+				err.println(message);
+				err.flush();
+			}
+		};
+		try (VisionLanguageModel opened = Models.open(model, options)) {
+			if (!(opened instanceof ContrastiveModel)) throw new IllegalArgumentException("Model '" + model + "' ("
+				+ opened.name() + ") is not a CLIP-style model: classify needs a model folder with image and text towers.");
+			ContrastiveModel clip = (ContrastiveModel) opened;
+			// The model's own config object; this one-shot command may set the contrast on it.
+			PreprocessConfig cfg = clip.preprocessing();
+			cfg.contrast = mapping;
+			float[] pixels = tensor(bytes, image.toString(), cfg);
+			List<ZeroShotClassifier.LabelProbability> result = ZeroShotClassifier.classify(clip, pixels, labelList, template);
+			for (ZeroShotClassifier.LabelProbability p : result)
+				out.println(String.format(Locale.ROOT, "%.4f\t%s", p.probability, p.label));
+			out.flush();
+		}
+		return 0;
+	}
+
+	static ContrastMapping contrastMapping(String name) {
+		String n = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+		for (ContrastMapping m : ContrastMapping.values())
+			if (m.name().equals(n)) return m;
+		throw new IllegalArgumentException("Unknown --contrast '" + name + "': use pil, min-max or saturated.");
+	}
+
+	private static byte[] readImage(Path file) throws IOException {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException e) {
+			throw new IllegalArgumentException("Image " + file + " does not exist: give the path of a PNG, TIFF or JPEG file.");
+		}
+	}
+
+	/**
+	 * PNG goes through the image layer's own decoder (exactly as dataset rows); other formats are decoded by
+	 * javax.imageio here and handed over as 8-bit pixels or as an imglib2 image of their own sample type.
+	 */
+	static float[] tensor(byte[] bytes, String name, PreprocessConfig cfg) throws IOException {
+		if (PngDecoder.isPng(bytes)) return ImageTensors.fromEncoded(bytes, name, cfg);
+		BufferedImage img = ImageIO.read(new ByteArrayInputStream(bytes));
+		if (img == null) throw new IllegalArgumentException("Image " + name
+			+ " is in a format this Java cannot read: convert it to PNG or TIFF.");
+		Raster r = img.getRaster();
+		int w = r.getWidth(), h = r.getHeight(), bands = r.getNumBands();
+		boolean indexed = img.getColorModel() instanceof java.awt.image.IndexColorModel;
+		int type = r.getDataBuffer().getDataType();
+		if (type == DataBuffer.TYPE_BYTE && !indexed && (bands == 1 || bands == 3 || bands == 4) && img.getColorModel().getComponentSize(0) <= 8) {
+			int channels = bands == 1 ? 1 : 3;
+			byte[] px = new byte[w * h * channels];
+			int[] row = new int[w * bands];
+			for (int y = 0; y < h; y++) {
+				r.getPixels(0, y, w, 1, row);
+				for (int x = 0; x < w; x++)
+					for (int c = 0; c < channels; c++)
+						px[(y * w + x) * channels + c] = (byte) row[x * bands + c];
+			}
+			return ImageTensors.fromRgb8(px, w, h, channels, cfg);
+		}
+		if (indexed || type == DataBuffer.TYPE_INT) {
+			// Palette and packed-int images: let Java convert to RGB, as PIL's convert("RGB") would.
+			byte[] px = new byte[w * h * 3];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					int argb = img.getRGB(x, y);
+					int i = (y * w + x) * 3;
+					px[i] = (byte) (argb >> 16);
+					px[i + 1] = (byte) (argb >> 8);
+					px[i + 2] = (byte) argb;
+				}
+			return ImageTensors.fromRgb8(px, w, h, 3, cfg);
+		}
+		// Deeper data (16-bit, float): keep its values so the chosen contrast mapping applies.
+		int channels = bands >= 3 ? 3 : 1;
+		String axes = channels == 1 ? "XY" : "XYC";
+		if (type == DataBuffer.TYPE_USHORT) {
+			short[] data = new short[w * h * channels];
+			int[] s = new int[w * h];
+			for (int c = 0; c < channels; c++) {
+				r.getSamples(0, 0, w, h, c, s);
+				for (int i = 0; i < s.length; i++)
+					data[c * w * h + i] = (short) s[i];
+			}
+			ArrayImg<UnsignedShortType, ShortArray> a = channels == 1 ? ArrayImgs.unsignedShorts(data, w, h)
+				: ArrayImgs.unsignedShorts(data, w, h, channels);
+			return ImageTensors.fromImage(a, ImageAxes.of(axes), PlaneSelection.DEFAULT, cfg, name);
+		}
+		float[] data = new float[w * h * channels];
+		float[] s = new float[w * h];
+		for (int c = 0; c < channels; c++) {
+			r.getSamples(0, 0, w, h, c, s);
+			System.arraycopy(s, 0, data, c * w * h, s.length);
+		}
+		return ImageTensors.fromImage(channels == 1 ? ArrayImgs.floats(data, w, h) : ArrayImgs.floats(data, w, h, channels),
+			ImageAxes.of(axes), PlaneSelection.DEFAULT, cfg, name);
+	}
+}

@@ -1,0 +1,239 @@
+package org.mubench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.mubench.data.Cancellation;
+import org.mubench.data.Dataset;
+import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.report.ReportOptions;
+import org.mubench.eval.report.RunReports;
+import org.mubench.eval.run.BenchmarkRunner;
+import org.mubench.eval.run.QuestionSet;
+import org.mubench.eval.run.RunOptions;
+import org.mubench.eval.run.RunResult;
+import org.mubench.eval.run.Shard;
+import org.mubench.eval.score.Summary;
+import org.mubench.model.ModelOptions;
+import org.mubench.model.Models;
+import org.mubench.model.VisionLanguageModel;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mubench run}: a model over the benchmark, predictions appended to {@code OUT/predictions.jsonl} as it goes,
+ * then the reports. Ctrl-C finishes the batch in flight and stops; {@code --resume} continues.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+	description = { "Run a model over Micro-Bench and write predictions and reports.",
+		"Predictions are flushed to OUT/predictions.jsonl after every batch; an interrupted run continues with --resume." })
+public final class RunCommand implements Callable<Integer> {
+	@Spec
+	CommandLine.Model.CommandSpec spec;
+
+	@Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Dataset folder (uBench shards).")
+	Path dataset;
+
+	@Option(names = "--model", required = true, paramLabel = "SPEC",
+		description = "Model folder (ONNX CLIP), 'random' / 'random:SEED', or openai:NAME@URL.")
+	String model;
+
+	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+	Path out;
+
+	@Option(names = "--tasks", split = ",", paramLabel = "TASK",
+		description = "coarse, fine, cognition, pathology, question types (modality, …) or fine task ids (pollen_grains, …). Default: all.")
+	List<String> tasks = new ArrayList<>();
+
+	@Option(names = "--datasets", split = ",", paramLabel = "NAME", description = "Only these source datasets.")
+	List<String> datasets = new ArrayList<>();
+
+	@Option(names = "--limit", paramLabel = "N", description = "At most N rows (after --datasets and --shard).")
+	long limit;
+
+	@Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
+	int batch;
+
+	@Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Inference device (default ${DEFAULT-VALUE}).")
+	String device;
+
+	@Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the random model (default ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--shard", paramLabel = "K/N", converter = ShardConverter.class,
+		description = "Only rows r with r %% N == K-1 (cluster job arrays; join with merge-runs).")
+	Shard shard = Shard.ALL;
+
+	@Option(names = "--resume", description = "Continue the run in --out, skipping questions already answered.")
+	boolean resume;
+
+	@Option(names = "--templates", split = ",", paramLabel = "T", defaultValue = "1",
+		description = "Caption templates for contrastive models (default 1, the paper's; 0,1 reports both).")
+	List<Integer> templates;
+
+	@Option(names = "--question-set", paramLabel = "auto|captions|questions", defaultValue = "auto",
+		description = "Questions to answer; auto: captions for contrastive and random models, questions for generative ones.")
+	String questionSet;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Inference threads (default: all cores).")
+	int threads;
+
+	@Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0",
+		description = "Threads decoding images while the model runs (default: cores - 1, at least 1).")
+	int decodeThreads;
+
+	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
+	int resamples;
+
+	@Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+		description = "openai: models: environment variable holding the API key (default ${DEFAULT-VALUE}; none needed for local servers).")
+	String apiKeyEnv;
+
+	@Option(names = "--api-key-file", paramLabel = "FILE",
+		description = "openai: models: file holding only the API key (used instead of --api-key-env). The key itself is never a command-line value.")
+	Path apiKeyFile;
+
+	@Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+		description = { "Model setting, repeatable. openai: temperature (1), max_tokens (2048), seed (none), detail (high),",
+			"concurrency (8), timeout_s (120), retries (5), cache_dir (~/.cache/mubench/openai, or off)." })
+	Map<String, String> settings = new LinkedHashMap<>();
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter stdout = spec.commandLine().getOut();
+		PrintWriter stderr = spec.commandLine().getErr();
+		RunOptions o = options();
+		Dataset data = Dataset.open(dataset);
+		TerminalProgress progress = new TerminalProgress(stderr, TerminalProgress.isTerminal(), "images");
+		ModelOptions mo = new ModelOptions();
+		mo.device = device;
+		mo.batchSize = batch;
+		mo.threads = threads;
+		mo.seed = seed;
+		mo.listener = progress;
+		mo.apiKeyEnv = apiKeyEnv;
+		mo.apiKeyFile = apiKeyFile;
+		mo.extra.putAll(settings);
+
+		Cancellation cancel = new Cancellation();
+		CountDownLatch done = new CountDownLatch(1);
+		// Ctrl-C: let the batch in flight reach the disk, then exit.
+		Thread hook = new Thread(() -> {
+			cancel.cancel();
+			try {
+				done.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "mubench-cancel");
+		java.lang.Runtime.getRuntime().addShutdownHook(hook);
+		RunResult result;
+		String modelName;
+		Map<String, Object> runInfo = new LinkedHashMap<>();
+		try (VisionLanguageModel m = Models.open(model, mo)) {
+			modelName = m.name();
+			if (m instanceof org.mubench.model.GenerativeModel) runInfo.putAll(((org.mubench.model.GenerativeModel) m).runInfo());
+			result = new BenchmarkRunner(o).listener(progress).cancellation(cancel).run(data, m);
+			// Token totals, request and reply counts are final only now.
+			runInfo.putAll(result.modelInfo);
+		}
+		finally {
+			progress.finish();
+			done.countDown();
+			try {
+				java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// the JVM is already exiting through the hook
+			}
+		}
+		Path predictions = result.predictionsFile;
+		if (result.status == RunResult.Status.CANCELLED) {
+			throw new IllegalStateException("Run cancelled; finished predictions are in " + predictions
+				+ "; run again with --resume to continue");
+		}
+		List<Prediction> all = PredictionsFile.read(predictions, stderr::println);
+		runInfo.put("model_spec", model);
+		runInfo.put("shard", o.shard.toString());
+		runInfo.put("images_per_s", result.imagesPerSecond());
+		Summary summary = writeReports(all, modelName, runInfo);
+		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n", all.size(),
+			result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
+		stdout.println(ScoreCommand.headline(summary, all.size(), out));
+		stdout.println("predictions: " + predictions);
+		stdout.flush();
+		return 0;
+	}
+
+	private Summary writeReports(List<Prediction> all, String modelName, Map<String, Object> runInfo) {
+		ReportOptions ro = new ReportOptions().model(modelName).seed(seed).resamples(resamples);
+		ro.run.putAll(runInfo);
+		try {
+			return RunReports.write(all, out, ro);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Cannot write the reports into " + out + ": " + e.getMessage(), e);
+		}
+	}
+
+	RunOptions options() {
+		if (batch < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+		if (limit < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 (all) or more");
+		if (resamples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be at least 1");
+		for (int t : templates) {
+			if (t < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--templates takes 0, 1, …");
+		}
+		List<String> unknown = BenchmarkRunner.unknownTaskSelectors(tasks);
+		if (!unknown.isEmpty()) {
+			throw new CommandLine.ParameterException(spec.commandLine(), "--tasks: unknown task " + unknown
+				+ "; use coarse, fine, cognition, pathology, a question type (modality, …) or a task id (pollen_grains, …)");
+		}
+		RunOptions o = new RunOptions();
+		o.tasks = tasks;
+		o.datasets = datasets;
+		o.limit = limit;
+		o.batchSize = batch;
+		o.templates = templates;
+		try {
+			o.questionSet = QuestionSet.valueOf(questionSet.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException e) {
+			throw new CommandLine.ParameterException(spec.commandLine(),
+				"--question-set must be auto, captions or questions, not '" + questionSet + "'");
+		}
+		o.seed = seed;
+		o.shard = shard;
+		o.resume = resume;
+		o.modelSpec = model;
+		o.out = out;
+		o.decodeThreads = decodeThreads;
+		return o;
+	}
+
+	static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+		@Override
+		public Shard convert(String value) {
+			try {
+				return Shard.parse(value);
+			}
+			catch (IllegalArgumentException e) {
+				throw new CommandLine.TypeConversionException(e.getMessage());
+			}
+		}
+	}
+}

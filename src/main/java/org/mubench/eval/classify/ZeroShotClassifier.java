@@ -1,0 +1,89 @@
+package org.mubench.eval.classify;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+import org.mubench.model.ContrastiveModel;
+
+/**
+ * Zero-shot classification of one image with a CLIP-style model: one label per candidate text, probabilities by a
+ * softmax over the logit-scaled similarities. The command line, the Fiji command and the macro extension all call
+ * this, so they agree on the top label for the same image and labels.
+ */
+public final class ZeroShotClassifier {
+	private ZeroShotClassifier() {}
+
+	/** A label, the text the model saw for it, and its probability. */
+	public static final class LabelProbability {
+		public final String label;
+		public final String text;
+		public final double similarity;
+		public final double probability;
+
+		LabelProbability(String label, String text, double similarity, double probability) {
+			this.label = label;
+			this.text = text;
+			this.similarity = similarity;
+			this.probability = probability;
+		}
+	}
+
+	/** The text for a label: the template with {@code {}} replaced, or the label itself when there is no template. */
+	public static String caption(String label, String template) {
+		if (template == null || template.trim().isEmpty()) return label;
+		if (!template.contains("{}")) {
+			throw new IllegalArgumentException("The template '" + template + "' has no {} where the label goes, e.g. 'a photo of {}.'");
+		}
+		return template.replace("{}", label);
+	}
+
+	/** Splits a comma-separated label list, trimming blanks; refuses fewer than two labels. */
+	public static List<String> parseLabels(String csv) {
+		List<String> labels = new ArrayList<>();
+		if (csv != null) {
+			for (String s : csv.split(",")) {
+				if (!s.trim().isEmpty()) labels.add(s.trim());
+			}
+		}
+		if (labels.size() < 2) throw new IllegalArgumentException("Give at least two comma-separated labels, e.g. 'mitosis,interphase'");
+		return labels;
+	}
+
+	/**
+	 * @param pixels the image as the model's input tensor (from the image layer)
+	 * @return every label with its probability, highest first (ties keep the given order)
+	 */
+	public static List<LabelProbability> classify(ContrastiveModel model, float[] pixels, List<String> labels, String template) {
+		List<String> texts = new ArrayList<>();
+		for (String label : labels) texts.add(caption(label, template));
+		float[] image = model.embedImages(Collections.singletonList(pixels))[0];
+		float[][] textEmbeddings = model.embedTexts(texts);
+		double scale = model.logitScale();
+		double[] logits = new double[labels.size()];
+		double max = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < logits.length; i++) {
+			logits[i] = scale * dot(image, textEmbeddings[i]);
+			max = Math.max(max, logits[i]);
+		}
+		double sum = 0;
+		double[] exp = new double[logits.length];
+		for (int i = 0; i < logits.length; i++) {
+			exp[i] = Math.exp(logits[i] - max);
+			sum += exp[i];
+		}
+		List<LabelProbability> result = new ArrayList<>();
+		for (int i = 0; i < logits.length; i++) {
+			result.add(new LabelProbability(labels.get(i), texts.get(i), logits[i] / scale, exp[i] / sum));
+		}
+		result.sort(Comparator.comparingDouble((LabelProbability p) -> -p.probability));
+		return result;
+	}
+
+	static double dot(float[] a, float[] b) {
+		double s = 0;
+		for (int i = 0; i < a.length; i++) s += (double) a[i] * b[i];
+		return s;
+	}
+}

@@ -1,0 +1,34 @@
+package org.mubench.eval.detect;
+
+/**
+ * Width and height from a PNG's IHDR chunk, so boxes can be scaled without decoding pixels. Only PNG: that is what
+ * the release stores and what {@code GenerativeModel.ask} takes; other bytes count as an unreadable image.
+ */
+public final class ImageSize {
+	public final int width, height;
+
+	public ImageSize(int width, int height) {
+		this.width = width;
+		this.height = height;
+	}
+
+	/** The size, or null when the bytes are not a PNG with a readable header. */
+	public static ImageSize read(byte[] b) {
+		if (b == null) return null;
+		if (b.length >= 24 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G' && b[12] == 'I'
+			&& b[13] == 'H' && b[14] == 'D' && b[15] == 'R') {
+			int w = int32(b, 16), h = int32(b, 20);
+			return w > 0 && h > 0 ? new ImageSize(w, h) : null;
+		}
+		return null;
+	}
+
+	private static int int32(byte[] b, int o) {
+		return ((b[o] & 0xff) << 24) | ((b[o + 1] & 0xff) << 16) | ((b[o + 2] & 0xff) << 8) | (b[o + 3] & 0xff);
+	}
+
+	@Override
+	public String toString() {
+		return width + "x" + height;
+	}
+}

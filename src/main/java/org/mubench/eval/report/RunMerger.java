@@ -1,0 +1,55 @@
+package org.mubench.eval.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.mubench.eval.Prediction;
+
+/**
+ * Joins the predictions of shard runs ({@code run --shard K/N}) into one run. A question (row + question key) seen in
+ * several shards must be recorded identically; the merged list is sorted by row, then question key. Because scoring
+ * is order-independent and seeded per group, the merged run's summary equals an unsharded run's.
+ */
+public final class RunMerger {
+	private RunMerger() {}
+
+	/** The predictions file of a run folder, or the path itself when it is a file. */
+	public static Path predictionsOf(Path run) {
+		return Files.isDirectory(run) ? run.resolve(PredictionsFile.FILE_NAME) : run;
+	}
+
+	/** Reads and joins the runs; warnings (torn last lines) go to {@code warnings}. */
+	public static List<Prediction> merge(List<Path> runs, java.util.function.Consumer<String> warnings)
+		throws IOException
+	{
+		Map<String, Prediction> byKey = new LinkedHashMap<>();
+		Map<String, Path> source = new LinkedHashMap<>();
+		for (Path run : runs) {
+			Path file = predictionsOf(run);
+			if (!Files.isRegularFile(file))
+				throw new IOException(run + ": no " + PredictionsFile.FILE_NAME + " here; pass the --out folder of " +
+					"each shard run");
+			for (Prediction p : PredictionsFile.read(file, warnings)) {
+				String key = p.key();
+				Prediction old = byKey.get(key);
+				if (old == null) {
+					byKey.put(key, p);
+					source.put(key, file);
+				}
+				else if (!PredictionsFile.toLine(old).equals(PredictionsFile.toLine(p))) {
+					throw new IOException("row " + p.row + " question " + p.questionKey + " differs between " +
+						source.get(key) + " and " + file + "; the shards come from different runs — re-run one of them");
+				}
+			}
+		}
+		List<Prediction> out = new ArrayList<>(byKey.values());
+		out.sort(Comparator.comparingLong((Prediction p) -> p.row).thenComparing(p -> String.valueOf(p.questionKey)));
+		return out;
+	}
+}

@@ -1,0 +1,53 @@
+package org.mubench.eval.run;
+
+import java.util.List;
+
+import org.mubench.data.Sample;
+import org.mubench.eval.Prediction;
+
+/**
+ * How one kind of model answers μ-Bench questions inside {@link BenchmarkRunner}. The runner owns everything else:
+ * row selection, sharding, resume, batching, the predictions file, progress and cancellation.
+ *
+ * <p>The contract, in the order the runner uses it:
+ * <ol>
+ * <li>{@link #defaultQuestionSet()} picks the questions when the user did not: {@code CAPTIONS} for contrastive
+ * models (template {@code _1} by default), {@code QUESTIONS} for generative ones.</li>
+ * <li>{@link #prepare(Sample)} runs on decode worker threads, concurrently, once per sample that has questions to
+ * answer: decode and preprocess the image here so it overlaps inference. Throw a
+ * {@link org.mubench.data.DatasetException} for an unreadable image: the runner then records every question of the
+ * sample as skipped with reason {@code unreadable_image}, logs it once, and goes on. The returned object reaches
+ * {@link #answer} as {@link WorkItem#prepared()}.</li>
+ * <li>{@link #answer(List, AnswerContext)} runs on one thread, batch after batch, with at most
+ * {@link RunOptions#batchSize} items whose preparation succeeded. Return one {@link Prediction} per question of every
+ * item, made with {@link WorkItem#newPrediction} and completed ({@code pred_idx}, {@code correct}, and {@code scores}
+ * or {@code response}). A question that failed (e.g. a request that failed after its last retry) is returned from
+ * {@link WorkItem#skipped} with a short reason such as {@code request_failed}; log its one-line cause through
+ * {@link AnswerContext#log}. A thrown exception fails the batch: the runner retries its items one by one and records
+ * the questions of items that still fail as skipped with reason {@code model_error}.</li>
+ * </ol>
+ * Answerers for a model kind are found through {@link AnswererFactory} plugins.
+ */
+public interface QuestionAnswerer extends AutoCloseable {
+	QuestionSet defaultQuestionSet();
+
+	Object prepare(Sample sample);
+
+	List<Prediction> answer(List<WorkItem> batch, AnswerContext context);
+
+	/** A short description for run.json and logs (e.g. the model's name and the path it takes). */
+	default String describe() {
+		return getClass().getSimpleName();
+	}
+
+	/**
+	 * What the run's records (run.json, summary.json) should keep about how this answerer asked its model: request
+	 * parameters, token usage, reply counts. JSON-friendly values only; never credentials. Read after the last batch.
+	 */
+	default java.util.Map<String, Object> runInfo() {
+		return java.util.Collections.emptyMap();
+	}
+
+	@Override
+	default void close() {}
+}

@@ -1,0 +1,42 @@
+package org.mubench.eval.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** What a benchmark run covers and how it runs; the fields the {@code run} command and the Fiji dialog fill in. */
+public final class RunOptions {
+	/** Task selectors: {@code coarse}, {@code fine}, {@code cognition}, or task names; empty means all. */
+	public List<String> tasks = new ArrayList<>();
+	/** Source datasets to keep ({@code dataset} values); empty means all. */
+	public List<String> datasets = new ArrayList<>();
+	/** At most this many rows of the selection (after dataset and shard filters); 0 or less means no limit. */
+	public long limit = 0;
+	/** Images per inference batch; predictions are flushed to disk after each batch. */
+	public int batchSize = 16;
+	/** Caption templates answered by contrastive (and random) models; the paper's final numbers use template 1. */
+	public List<Integer> templates = new ArrayList<>(Arrays.asList(1));
+	/** Which question set to answer; AUTO lets the model's answerer choose. */
+	public QuestionSet questionSet = QuestionSet.AUTO;
+	/** Seed for anything random (the random model). */
+	public long seed = 0;
+	public Shard shard = Shard.ALL;
+	/** Continue an interrupted run in {@link #out}, skipping questions already in its predictions file. */
+	public boolean resume = false;
+	/** The model SPEC as the user gave it (recorded in run.json). */
+	public String modelSpec;
+	/** Output folder: predictions.jsonl, run.json and the reports. */
+	public Path out;
+	/** Threads decoding and preprocessing images while the model runs; 0 picks from the core count. */
+	public int decodeThreads = 0;
+	/** Preprocessed batches waiting for the model at most (bounds memory). */
+	public int queueBatches = 4;
+
+	/** The decode thread count actually used. */
+	public int effectiveDecodeThreads() {
+		if (decodeThreads > 0) return decodeThreads;
+		int cores = java.lang.Runtime.getRuntime().availableProcessors();
+		return Math.max(1, cores - 1);
+	}
+}

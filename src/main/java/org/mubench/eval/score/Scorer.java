@@ -1,0 +1,254 @@
+package org.mubench.eval.score;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.mubench.eval.Prediction;
+import org.mubench.eval.tasks.TaskRegistry;
+
+/**
+ * Computes every group of {@code summary.json} from predictions (see docs/scoring.md for the list).
+ * <p>
+ * Pooled groups: accuracy = correct / answered questions, with the basic-bootstrap CI of {@link Bootstrap}. Macro
+ * groups ({@code macro/coarse}, {@code macro/fine}): the unweighted mean of the per-type (per-task) accuracies, its CI
+ * from resampling the questions of each part independently and averaging the part means. Skipped questions are left
+ * out of every accuracy and counted under {@code skipped/<reason>}.
+ * <p>
+ * Templates: when the caption questions use more than one template, every group is computed per template; the
+ * default template (1, the paper's; else the lowest) keeps the plain names together with non-caption questions, other
+ * templates get a suffix ({@code coarse@t0}). {@code template/<k>} rows pool all questions of template k.
+ * <p>
+ * Scores do not depend on the order of the predictions: they are sorted by (row, question key) first, and each group
+ * draws from its own random stream derived from (seed, group name).
+ */
+public final class Scorer {
+	private final int resamples;
+	private final long seed;
+	private final double confidence;
+
+	public Scorer(int resamples, long seed) {
+		this(resamples, seed, Bootstrap.DEFAULT_CONFIDENCE);
+	}
+
+	public Scorer(int resamples, long seed, double confidence) {
+		if (resamples < 1) throw new IllegalArgumentException("resamples must be at least 1, got " + resamples);
+		if (!(confidence > 0 && confidence < 1))
+			throw new IllegalArgumentException("confidence level must be in (0, 1), got " + confidence);
+		this.resamples = resamples;
+		this.seed = seed;
+		this.confidence = confidence;
+	}
+
+	/** Counts of one group. */
+	private static final class Acc {
+		long n, k, withOptions;
+		/** Questions per number of options: the chance level is summed from it exactly and order-free. */
+		final TreeMap<Integer, Long> optionCounts = new TreeMap<>();
+
+		void add(Prediction p) {
+			n++;
+			if (p.correct) k++;
+			if (p.options != null && !p.options.isEmpty()) {
+				withOptions++;
+				optionCounts.merge(p.options.size(), 1L, Long::sum);
+			}
+		}
+
+		Double chance() {
+			if (withOptions == 0) return null;
+			double sum = 0;
+			for (Map.Entry<Integer, Long> e : optionCounts.entrySet())
+				sum += (double) e.getValue() / e.getKey();
+			return sum / withOptions;
+		}
+	}
+
+	/** The template of a prediction: its field, else the key's suffix; -1 for non-caption questions. */
+	public static int templateOf(Prediction p) {
+		return p.template >= 0 ? p.template : TaskRegistry.templateOf(p.questionKey);
+	}
+
+	public Summary score(List<Prediction> predictions, String model, Map<String, Object> run) {
+		List<Prediction> sorted = new ArrayList<>(predictions);
+		sorted.sort(Comparator.comparingLong((Prediction p) -> p.row).thenComparing(p -> String.valueOf(p.questionKey)));
+
+		Summary s = new Summary();
+		s.model = model;
+		if (run != null) s.run.putAll(run);
+		s.resamples = resamples;
+		s.seed = seed;
+		s.confidenceLevel = confidence;
+
+		Map<String, Long> skipped = new TreeMap<>();
+		List<Prediction> answered = new ArrayList<>();
+		boolean generative = false;
+		for (Prediction p : sorted) {
+			if (p.response != null) generative = true;
+			if (p.skipped != null) {
+				skipped.merge(p.skipped, 1L, Long::sum);
+				continue;
+			}
+			answered.add(p);
+			if (p.predIdx == -1 && p.response != null) s.unparseable++;
+		}
+
+		TreeSet<Integer> templates = new TreeSet<>();
+		for (Prediction p : answered) {
+			int t = templateOf(p);
+			if (t >= 0) templates.add(t);
+		}
+		s.templates.addAll(templates);
+		if (templates.size() <= 1) {
+			addGroups(s, answered, "");
+		}
+		else {
+			int def = templates.contains(1) ? 1 : templates.first();
+			s.defaultTemplate = def;
+			List<Prediction> main = new ArrayList<>();
+			for (Prediction p : answered) {
+				int t = templateOf(p);
+				if (t < 0 || t == def) main.add(p);
+			}
+			addGroups(s, main, "");
+			for (int t : templates) {
+				if (t == def) continue;
+				List<Prediction> part = new ArrayList<>();
+				for (Prediction p : answered)
+					if (templateOf(p) == t) part.add(p);
+				addGroups(s, part, "@t" + t);
+			}
+			for (int t : templates) {
+				Acc a = new Acc();
+				for (Prediction p : answered)
+					if (templateOf(p) == t) a.add(p);
+				s.groups.add(pooled("template/" + t, a));
+			}
+		}
+		for (Map.Entry<String, Long> e : skipped.entrySet())
+			s.groups.add(GroupResult.countOnly("skipped/" + e.getKey(), e.getValue()));
+		if (generative) s.groups.add(GroupResult.countOnly("unparseable", s.unparseable));
+		return s;
+	}
+
+	private void addGroups(Summary s, List<Prediction> preds, String suffix) {
+		Map<String, Acc> acc = new LinkedHashMap<>();
+		// Canonical order: groups are created here in the order the report lists them.
+		for (String name : canonicalOrder())
+			acc.put(name, new Acc());
+		Map<String, Acc> datasets = new TreeMap<>();
+		Map<String, Acc> datasetClassification = new TreeMap<>();
+		Map<String, Acc> other = new TreeMap<>();
+		for (Prediction p : preds) {
+			String type = TaskRegistry.questionType(p.questionKey);
+			boolean pathology = TaskRegistry.isPathology(p.domain);
+			if (TaskRegistry.isCoarse(p)) {
+				acc.get("coarse").add(p);
+				acc.get("coarse/" + type).add(p);
+				if (pathology) acc.get("pathology/coarse").add(p);
+			}
+			else if (TaskRegistry.isFine(p)) {
+				acc.get("fine").add(p);
+				if (TaskRegistry.inPaperFine(p)) acc.get("fine_paper").add(p);
+				acc.get("fine/" + TaskRegistry.fineTaskOf(p.dataset)).add(p);
+				if (pathology) acc.get("pathology/fine").add(p);
+			}
+			else if (TaskRegistry.isCognition(p)) {
+				acc.get("cognition").add(p);
+			}
+			else if (type != null && !TaskRegistry.CLASSIFICATION.equals(type)) {
+				// A question kind the registry does not know: still reported under its own name.
+				other.computeIfAbsent("other/" + type, k -> new Acc()).add(p);
+			}
+			if (pathology) acc.get("pathology").add(p);
+			String ds = p.dataset == null ? "unknown" : p.dataset;
+			datasets.computeIfAbsent(ds, k -> new Acc()).add(p);
+			if (TaskRegistry.CLASSIFICATION.equals(type))
+				datasetClassification.computeIfAbsent(ds, k -> new Acc()).add(p);
+		}
+		for (Map.Entry<String, Acc> e : acc.entrySet()) {
+			if (e.getKey().startsWith("macro/")) {
+				String prefix = e.getKey().equals("macro/coarse") ? "coarse/" : "fine/";
+				List<String> parts = new ArrayList<>();
+				for (String name : acc.keySet())
+					if (name.startsWith(prefix) && acc.get(name).n > 0) parts.add(name);
+				if (!parts.isEmpty()) s.groups.add(macro(e.getKey() + suffix, parts, acc));
+			}
+			else if (e.getValue().n > 0) {
+				s.groups.add(pooled(e.getKey() + suffix, e.getValue()));
+			}
+		}
+		for (Map.Entry<String, Acc> e : other.entrySet())
+			s.groups.add(pooled(e.getKey() + suffix, e.getValue()));
+		for (Map.Entry<String, Acc> e : datasets.entrySet()) {
+			s.groups.add(pooled("dataset/" + e.getKey() + suffix, e.getValue()));
+			Acc c = datasetClassification.get(e.getKey());
+			if (c != null) s.groups.add(pooled("dataset/" + e.getKey() + "/classification" + suffix, c));
+		}
+	}
+
+	/** The fixed groups in report order (empty ones are dropped). */
+	public static List<String> canonicalOrder() {
+		List<String> names = new ArrayList<>();
+		names.add("coarse");
+		for (String t : TaskRegistry.COARSE_TYPES)
+			names.add("coarse/" + t);
+		names.add("fine");
+		names.add("fine_paper");
+		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks())
+			names.add("fine/" + t.id);
+		names.add("cognition");
+		names.add("pathology");
+		names.add("pathology/coarse");
+		names.add("pathology/fine");
+		names.add("macro/coarse");
+		names.add("macro/fine");
+		return names;
+	}
+
+	private GroupResult pooled(String name, Acc a) {
+		Bootstrap.Interval ci = Bootstrap.proportion(a.k, a.n, resamples, confidence, Bootstrap.stream(seed, name));
+		GroupResult g = new GroupResult();
+		g.group = name;
+		g.n = a.n;
+		g.correct = a.k;
+		g.accuracy = ci.mean;
+		g.ciLow = ci.low;
+		g.ciHigh = ci.high;
+		g.halfWidth = ci.halfWidth;
+		g.chance = a.chance();
+		return g;
+	}
+
+	private GroupResult macro(String name, List<String> parts, Map<String, Acc> acc) {
+		long[] k = new long[parts.size()], n = new long[parts.size()];
+		long total = 0;
+		double chance = 0;
+		int chanceParts = 0;
+		for (int i = 0; i < parts.size(); i++) {
+			Acc a = acc.get(parts.get(i));
+			k[i] = a.k;
+			n[i] = a.n;
+			total += a.n;
+			if (a.chance() != null) {
+				chance += a.chance();
+				chanceParts++;
+			}
+		}
+		Bootstrap.Interval ci = Bootstrap.meanOfProportions(k, n, resamples, confidence,
+			Bootstrap.stream(seed, name));
+		GroupResult g = new GroupResult();
+		g.group = name;
+		g.n = total;
+		g.accuracy = ci.mean;
+		g.ciLow = ci.low;
+		g.ciHigh = ci.high;
+		g.halfWidth = ci.halfWidth;
+		g.chance = chanceParts == 0 ? null : chance / chanceParts;
+		return g;
+	}
+}

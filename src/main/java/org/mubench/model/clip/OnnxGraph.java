@@ -1,0 +1,209 @@
+package org.mubench.model.clip;
+
+import java.lang.reflect.Field;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+
+import org.mubench.model.ModelException;
+import org.mubench.model.device.DeviceChoice;
+
+/**
+ * One ONNX graph loaded through DJL's ONNX Runtime engine, with the names, shapes and types of its inputs and outputs
+ * as the graph declares them (dynamic dimensions are -1).
+ */
+final class OnnxGraph implements AutoCloseable {
+	/** A declared input or output. */
+	static final class Tensor {
+		final String name;
+		final long[] shape;
+		/** ONNX Runtime's Java type ({@code FLOAT}, {@code INT64}, …), or null for a non-tensor value. */
+		final OnnxJavaType type;
+
+		Tensor(String name, long[] shape, OnnxJavaType type) {
+			this.name = name;
+			this.shape = shape;
+			this.type = type;
+		}
+
+		int rank() {
+			return shape == null ? -1 : shape.length;
+		}
+
+		@Override
+		public String toString() {
+			return "'" + name + "' " + (shape == null ? "?" : Arrays.toString(shape).replace("-1", "?"));
+		}
+	}
+
+	/** The file as named in messages (relative to the model folder). */
+	final String file;
+	final Map<String, Tensor> inputs;
+	final Map<String, Tensor> outputs;
+	private final ZooModel<NDList, NDList> model;
+	private final Predictor<NDList, NDList> predictor;
+
+	private OnnxGraph(String file, ZooModel<NDList, NDList> model, Map<String, Tensor> inputs, Map<String, Tensor> outputs) {
+		this.file = file;
+		this.model = model;
+		this.inputs = inputs;
+		this.outputs = outputs;
+		this.predictor = model.newPredictor();
+	}
+
+	/**
+	 * @param path the .onnx file
+	 * @param file its name relative to the model folder, for messages
+	 * @param threads intra-op threads (> 0)
+	 */
+	static OnnxGraph load(Path path, String file, DeviceChoice device, int threads) {
+		Djl.requireOnnxRuntime(file);
+		Device djlDevice = device.gpu ? Device.gpu(device.index) : Device.cpu();
+		Criteria<NDList, NDList> criteria = Criteria.builder()
+			.setTypes(NDList.class, NDList.class)
+			.optModelPath(path)
+			.optEngine(Djl.ONNX_RUNTIME)
+			.optDevice(djlDevice)
+			.optTranslator(new NoopTranslator())
+			.optOption("intraOpNumThreads", Integer.toString(threads))
+			// One graph runs at a time per model; parallel branches gain little on CLIP towers.
+			.optOption("interOpNumThreads", "1")
+			.build();
+		ZooModel<NDList, NDList> model;
+		try {
+			model = Djl.call(criteria::loadModel);
+		}
+		catch (RuntimeException e) {
+			Throwable cause = e instanceof Djl.WrappedException ? e.getCause() : e;
+			Throwable detail = cause;
+			if (cause instanceof MalformedModelException && cause.getCause() != null) detail = cause.getCause();
+			throw new ModelException(file + " cannot be loaded by ONNX Runtime (" + PreprocessConfigReader.oneLine(detail)
+				+ "): download or export it again (docs/models.md).", cause);
+		}
+		try {
+			Map<String, Tensor> in = new LinkedHashMap<>();
+			Map<String, Tensor> out = new LinkedHashMap<>();
+			describe(model, path, in, out);
+			return new OnnxGraph(file, model, in, out);
+		}
+		catch (RuntimeException e) {
+			model.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Runs the graph. Inputs are created by {@code manager} (an ONNX Runtime manager the caller closes) and named after
+	 * the graph's inputs; the result lives in the same manager.
+	 */
+	synchronized NDList run(NDList inputs) {
+		return Djl.call(() -> predictor.predict(inputs));
+	}
+
+	/** A fresh ONNX Runtime manager for one call's inputs and outputs (close it). */
+	static NDManager newManager() {
+		return Djl.call(() -> NDManager.newBaseManager(Device.cpu(), Djl.ONNX_RUNTIME));
+	}
+
+	/** The rows of a [B, D] float output. */
+	static float[][] rows(NDArray array, String file) {
+		Shape shape = array.getShape();
+		if (shape.dimension() != 2) throw new ModelException(file + ": output '" + array.getName() + "' has shape " + shape
+			+ " but must be [batch, embedding]: export the tower with its projection output (docs/models.md).");
+		if (array.getDataType() != DataType.FLOAT32) throw new ModelException(file + ": output '" + array.getName() + "' is "
+			+ array.getDataType() + " but must be float32: use a float32 export (docs/models.md).");
+		float[] flat = Djl.call(array::toFloatArray);
+		int b = (int) shape.get(0);
+		int d = (int) shape.get(1);
+		float[][] out = new float[b][];
+		for (int i = 0; i < b; i++)
+			out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+		return out;
+	}
+
+	private boolean closed;
+
+	/** Frees the session; safe to call twice. */
+	@Override
+	public synchronized void close() {
+		if (closed) return;
+		closed = true;
+		predictor.close();
+		model.close();
+	}
+
+	/**
+	 * Reads the declared inputs and outputs from the ONNX Runtime session DJL opened. DJL's {@code describeInput} gives
+	 * names only, so the session is taken from the block; if DJL's internals ever differ, a separate metadata session
+	 * is opened instead.
+	 */
+	private static void describe(ZooModel<NDList, NDList> model, Path path, Map<String, Tensor> in, Map<String, Tensor> out) {
+		OrtSession session = sessionOf(model.getBlock());
+		OrtSession own = null;
+		try {
+			if (session == null) {
+				own = Djl.call(() -> OrtEnvironment.getEnvironment().createSession(path.toString(), new OrtSession.SessionOptions()));
+				session = own;
+			}
+			fill(session.getInputInfo(), in);
+			fill(session.getOutputInfo(), out);
+		}
+		catch (OrtException e) {
+			throw new ModelException(path + ": ONNX Runtime cannot describe its inputs (" + PreprocessConfigReader.oneLine(e)
+				+ "): download or export it again (docs/models.md).", e);
+		}
+		finally {
+			if (own != null) {
+				try {
+					own.close();
+				}
+				catch (OrtException e) {
+					// Metadata session only.
+				}
+			}
+		}
+	}
+
+	private static OrtSession sessionOf(Block block) {
+		try {
+			Field f = block.getClass().getDeclaredField("session");
+			f.setAccessible(true);
+			Object s = f.get(block);
+			return s instanceof OrtSession ? (OrtSession) s : null;
+		}
+		catch (ReflectiveOperationException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static void fill(Map<String, NodeInfo> infos, Map<String, Tensor> into) {
+		for (Map.Entry<String, NodeInfo> e : infos.entrySet()) {
+			Object info = e.getValue().getInfo();
+			if (info instanceof TensorInfo) {
+				TensorInfo t = (TensorInfo) info;
+				into.put(e.getKey(), new Tensor(e.getKey(), t.getShape(), t.type));
+			}
+			else into.put(e.getKey(), new Tensor(e.getKey(), null, null));
+		}
+	}
+}

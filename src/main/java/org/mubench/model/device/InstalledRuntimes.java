@@ -1,0 +1,44 @@
+package org.mubench.model.device;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+
+/** The real {@link DeviceSelector.Probe}: asks the ONNX Runtime and PyTorch on the class path. */
+final class InstalledRuntimes implements DeviceSelector.Probe {
+
+	@Override
+	public Set<String> onnxRuntimeProviders() {
+		Set<String> names = new LinkedHashSet<>();
+		try {
+			for (OrtProvider p : OrtEnvironment.getAvailableProviders())
+				names.add(p.name());
+		}
+		catch (Throwable e) {
+			// Native library missing or broken: report no providers; loading the model then says what failed.
+		}
+		return names;
+	}
+
+	@Override
+	public int torchCudaDevices() {
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(InstalledRuntimes.class.getClassLoader());
+		try {
+			Class.forName("ai.djl.pytorch.engine.PtEngineProvider");
+			if (!Engine.hasEngine("PyTorch")) return -1;
+			return Engine.getEngine("PyTorch").getGpuCount();
+		}
+		catch (Throwable e) {
+			// The engine jar without its native library (offline, no -Ptorchscript) lands here.
+			return -1;
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package org.mubench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.score.GroupResult;
+import org.mubench.eval.score.Summary;
+import org.mubench.testdata.TestImages;
+import org.mubench.testdata.TestShards;
+
+class RunCommandTest {
+	static final List<String> CLASSES = Arrays.asList("lymphocyte", "neutrophil", "basophil");
+
+	@TempDir
+	Path tmp;
+	Path data;
+	String out, err;
+
+	@BeforeEach
+	void shards() throws Exception {
+		TestShards.Builder b = TestShards.builder().shards(2);
+		for (int i = 0; i < 10; i++) {
+			b.add(TestShards.typical(i, i < 5 ? "acevedo_et_al_2020" : "icpr2020_pollen", CLASSES.get(i % 3), CLASSES,
+				TestImages.rgbPng(8, 8)));
+		}
+		data = tmp.resolve("data");
+		b.writeTo(data);
+	}
+
+	private int run(String... args) {
+		StringWriter o = new StringWriter(), e = new StringWriter();
+		int code = MuBenchCli.execute(args, new PrintWriter(o), new PrintWriter(e));
+		out = o.toString();
+		err = e.toString();
+		return code;
+	}
+
+	private Set<String> keys(Path dir) throws Exception {
+		Set<String> keys = new HashSet<>();
+		for (Prediction p : PredictionsFile.read(dir.resolve("predictions.jsonl"), null)) {
+			assertTrue(keys.add(p.key()), "twice: " + p.key());
+		}
+		return keys;
+	}
+
+	@Test
+	void runWritesPredictionsRunRecordAndSummary() throws Exception {
+		Path o = tmp.resolve("out");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString()), err);
+		assertEquals(50, keys(o).size()); // 10 rows × 5 template-1 captions
+		assertTrue(Files.exists(o.resolve("run.json")));
+		for (String f : new String[] { "summary.json", "summary.csv", "report.md", "accuracy.png" })
+			assertTrue(Files.exists(o.resolve(f)), f);
+		assertTrue(out.contains("report: " + o.resolve("report.md")), out);
+		assertTrue(out.contains("50 questions"), out);
+
+		// A second run into the same folder is refused, with the way out in one line.
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString()));
+		assertTrue(err.contains("--resume") && err.trim().split("\n").length == 1, err);
+
+		// --resume has nothing left to do and leaves the file as it was.
+		byte[] before = Files.readAllBytes(o.resolve("predictions.jsonl"));
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--resume"), err);
+		assertTrue(Arrays.equals(before, Files.readAllBytes(o.resolve("predictions.jsonl"))));
+	}
+
+	@Test
+	void shardsTasksTemplatesAndDatasets() throws Exception {
+		Path whole = tmp.resolve("whole");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random:3", "--out", whole.toString(),
+			"--templates", "0,1", "--tasks", "coarse", "--batch", "3"), err);
+		Set<String> all = keys(whole);
+		assertEquals(10 * 4 * 2, all.size()); // 4 coarse caption types × 2 templates
+		Set<String> union = new HashSet<>();
+		for (int k = 1; k <= 3; k++) {
+			Path part = tmp.resolve("part" + k);
+			assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random:3", "--out", part.toString(),
+				"--templates", "0,1", "--tasks", "coarse", "--shard", k + "/3"), err);
+			for (String key : keys(part)) assertTrue(union.add(key), "in two shards: " + key);
+		}
+		assertEquals(all, union);
+
+		// merge-runs joins the shards into a run that scores exactly like the unsharded one, CIs included.
+		Path merged = tmp.resolve("merged");
+		assertEquals(0, run("merge-runs", "--runs", tmp.resolve("part1").toString(), tmp.resolve("part2").toString(),
+			tmp.resolve("part3").toString(), "--out", merged.toString()), err);
+		Summary a = Summary.read(whole.resolve("summary.json")), b = Summary.read(merged.resolve("summary.json"));
+		assertEquals(a.groups.size(), b.groups.size());
+		assertTrue(a.groups.size() > 5);
+		for (GroupResult g : a.groups) {
+			GroupResult h = b.group(g.group);
+			assertEquals(g.n, h.n, g.group);
+			assertEquals(g.accuracy, h.accuracy, g.group);
+			assertEquals(g.ciLow, h.ciLow, g.group);
+			assertEquals(g.ciHigh, h.ciHigh, g.group);
+		}
+
+		Path pollen = tmp.resolve("pollen");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", pollen.toString(),
+			"--datasets", "icpr2020_pollen", "--tasks", "fine", "--limit", "3"), err);
+		Set<String> expected = new HashSet<>(Arrays.asList("5/classification_1", "6/classification_1", "7/classification_1"));
+		assertEquals(expected, keys(pollen));
+	}
+
+	@Test
+	void badUsageIsExitCodeTwo() {
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", "x", "--shard", "4/3"));
+		assertTrue(err.contains("4/3"), err);
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", "x", "--question-set", "all"));
+		assertEquals(2, run("run", "--model", "random", "--out", "x"));
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", "x", "--tasks", "coarse,polen"));
+		assertTrue(err.contains("polen"), err);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "no-such-model", "--out",
+			tmp.resolve("nm").toString()));
+		assertTrue(err.contains("no-such-model"), err);
+	}
+}

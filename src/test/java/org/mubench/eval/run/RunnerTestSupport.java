@@ -1,0 +1,67 @@
+package org.mubench.eval.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.mubench.data.ProgressListener;
+import org.mubench.eval.Prediction;
+import org.mubench.eval.report.PredictionsFile;
+
+final class RunnerTestSupport {
+	private RunnerTestSupport() {}
+
+	static RunOptions options(Path out) {
+		RunOptions o = new RunOptions();
+		o.out = out;
+		o.batchSize = 4;
+		o.decodeThreads = 2;
+		return o;
+	}
+
+	static List<Prediction> read(Path out) {
+		try {
+			return PredictionsFile.read(BenchmarkRunner.predictionsFile(out), w -> {
+				throw new AssertionError("torn line: " + w);
+			});
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/** Predictions by key, failing on a duplicate key. */
+	static Map<String, Prediction> byKey(List<Prediction> ps) {
+		Map<String, Prediction> m = new TreeMap<>();
+		for (Prediction p : ps) {
+			if (m.put(p.key(), p) != null) throw new AssertionError("question answered twice: " + p.key());
+		}
+		return m;
+	}
+
+	static long correct(List<Prediction> ps) {
+		long n = 0;
+		for (Prediction p : ps) if (p.correct) n++;
+		return n;
+	}
+
+	static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+	/** Collects log lines. */
+	static final class Recorder implements ProgressListener {
+		final List<String> logs = new ArrayList<>();
+		final List<Long> done = new ArrayList<>();
+
+		@Override
+		public synchronized void progress(long d, long total, String message) {
+			done.add(d);
+		}
+
+		@Override
+		public synchronized void log(String message) {
+			logs.add(message);
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package org.mubench.image;
+
+/**
+ * Manual measurement (not a test): CPU time per image of {@link ImageTensors#fromEncoded} and of its stages on synthetic PNGs
+ * of a few sizes, single thread. Run: {@code java -cp target/classes:target/test-classes:<deps>
+ * org.mubench.image.PreprocessThroughput}.
+ */
+public final class PreprocessThroughput {
+	/** Thread CPU time: the machine is shared, wall time would measure the neighbours. */
+	static long cpu() {
+		return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+	}
+
+	public static void main(String[] args) {
+		final PreprocessConfig cfg = new PreprocessConfig();
+		for (int[] s : new int[][] { { 300, 300 }, { 1024, 1024 }, { 2048, 1536 } }) {
+			final int w = s[0], h = s[1];
+			final int[] samples = new int[w * h * 3];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++)
+					for (int c = 0; c < 3; c++)
+						samples[(y * w + x) * 3 + c] = (int) (128 + 100 * Math.sin(x * 0.05 + c) * Math.cos(y * 0.03));
+			final PngTestWriter pw = new PngTestWriter(w, h, 2, 8, samples);
+			final byte[] png = pw.write();
+			final byte[] rgb = PngDecoder.decode(png, "x").toRgb8(ContrastMapping.PIL);
+			final ResizeGeometry g = ResizeGeometry.of(w, h, cfg);
+			final int reps = Math.max(5, 30_000_000 / (w * h));
+			for (int warm = 0; warm < 2; warm++) {
+				long t0 = cpu();
+				for (int i = 0; i < reps; i++)
+					PngDecoder.decode(png, "x");
+				final double decode = (cpu() - t0) / 1e9 / reps;
+				t0 = cpu();
+				for (int i = 0; i < reps; i++)
+					PilResize.resize(rgb, w, h, 3, g.resizedWidth(), g.resizedHeight());
+				final double resize = (cpu() - t0) / 1e9 / reps;
+				t0 = cpu();
+				for (int i = 0; i < reps; i++)
+					ImageTensors.fromEncoded(png, "x", cfg);
+				final double all = (cpu() - t0) / 1e9 / reps;
+				if (warm == 1)
+					System.out.printf("%dx%d (png %d KiB): decode %.2f ms, resize %.2f ms, fromEncoded %.2f ms = %.0f img/s%n",
+						w, h, png.length / 1024, decode * 1e3, resize * 1e3, all * 1e3, 1 / all);
+			}
+		}
+	}
+}
