@@ -67,7 +67,8 @@ class FijiCommandsTest {
 	@Test
 	void everyCommandHasAMenuPathUnderMicroBench() {
 		for (Class<?> c : Arrays.asList(RunBenchmarkCommand.class, ClassifyImageCommand.class, DetectObjectsCommand.class,
-			ScorePredictionsCommand.class, MergeModelWeightsCommand.class))
+			ScorePredictionsCommand.class, MergeModelWeightsCommand.class, DownloadDatasetCommand.class,
+			DownloadModelCommand.class))
 		{
 			org.scijava.command.CommandInfo info = commands.getCommand(c.getName());
 			assertNotNull(info, c.getName());
@@ -187,6 +188,24 @@ class FijiCommandsTest {
 			merged.toFile());
 		assertTrue(Files.isRegularFile(merged.resolve("onnx/vision_model.onnx")));
 		assertTrue(Files.isRegularFile(merged.resolve("tokenizer.json")));
+	}
+
+	@Test
+	void downloadModelFetchesTheExportFromTheHub(@TempDir Path dir) throws Exception {
+		try (org.mubench.testdata.TestHttpServer hub = new org.mubench.testdata.TestHttpServer()) {
+			for (String f : new String[] { "onnx/vision_model.onnx", "onnx/text_model.onnx", "tokenizer.json",
+				"preprocessor_config.json", "config.json", "tokenizer_config.json" })
+			{
+				hub.put("/acme/clip/resolve/main/" + f, Files.readAllBytes(model.resolve(f)));
+			}
+			Path to = dir.resolve("clip");
+			CommandModule m = run(DownloadModelCommand.class, "model", "hf:acme/clip", "revision", "main", "to", to.toFile(),
+				"base_url", hub.baseUrl());
+			assertEquals(6, m.getOutput("files"));
+			try (ContrastiveModel clip = (ContrastiveModel) Models.open(to.toString(), new ModelOptions())) {
+				assertEquals(1, clip.embedTexts(Arrays.asList("nucleus")).length);
+			}
+		}
 	}
 
 	static <P extends ij.process.ImageProcessor> P ramp(P ip) {
