@@ -53,7 +53,7 @@ class UpdateSiteIT {
 				com.fasterxml.jackson.core.JsonParser p = new ObjectMapper().getFactory().createParser(in);
 				for (java.util.Iterator<JsonNode> it = new ObjectMapper().readValues(p, JsonNode.class); it.hasNext();) {
 					JsonNode n = it.next();
-					if ("org.scijava.command.Command".equals(n.path("iface").asText())) {
+					if ("org.scijava.command.Command".equals(n.path("values").path("type").asText())) {
 						menus.add(n.path("values").path("menuPath").asText());
 					}
 				}
