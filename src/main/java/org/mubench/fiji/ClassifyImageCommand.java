@@ -17,14 +17,19 @@ import ij.measure.ResultsTable;
 /**
  * Plugins › Micro-Bench › Classify Image…: zero-shot classification of the active image with a CLIP-style model. The
  * plane classified is the one on screen ({@code plane=current}: all channels of the current z/t as a composite) or a
- * maximum projection over z ({@code plane=max}).
+ * maximum projection over z ({@code plane=max}). An {@code image_file} is opened instead of the active image, through
+ * Bio-Formats for microscopy formats.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Classify Image...", headless = true)
 public class ClassifyImageCommand implements Command {
 	public static final String TABLE_TITLE = "Micro-Bench classification";
 
-	@Parameter
+	@Parameter(required = false)
 	private ImagePlus imp;
+
+	@Parameter(label = "Image file (instead of the active image; czi, nd2, lif, ome.tif through Bio-Formats)",
+		required = false, style = "open")
+	private File image_file;
 
 	@Parameter(label = "Model folder", style = "directory")
 	private File model;
@@ -62,6 +67,7 @@ public class ClassifyImageCommand implements Command {
 		settings.device = device;
 		settings.template = template;
 		settings.plane = plane;
+		if (image_file != null) imp = FijiImages.open(image_file);
 		List<ZeroShotClassifier.LabelProbability> result = MicroBenchFiji.classify(imp, model.getPath(),
 			ZeroShotClassifier.parseLabels(labels), settings, new FijiProgress(status, log));
 		top_label = result.get(0).label;

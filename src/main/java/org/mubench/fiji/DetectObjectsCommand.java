@@ -1,6 +1,7 @@
 package org.mubench.fiji;
 
 import java.awt.GraphicsEnvironment;
+import java.io.File;
 
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
@@ -30,6 +31,9 @@ public class DetectObjectsCommand implements Command {
 	@Parameter(label = "Box format", choices = { "json", "qwen", "paligemma" })
 	private String format = "json";
 
+	@Parameter(label = "API key file (for servers that need a key; else OPENAI_API_KEY)", required = false, style = "open")
+	private File api_key_file;
+
 	@Parameter(label = "Add to ROI Manager")
 	private boolean add_to_roi_manager = true;
 
@@ -48,7 +52,10 @@ public class DetectObjectsCommand implements Command {
 	@Override
 	public void run() {
 		boolean manager = add_to_roi_manager && !GraphicsEnvironment.isHeadless();
-		count = Detections.detect(imp, model, class_name, format, manager, clear_roi_manager, new FijiProgress(status, log));
+		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
+		if (api_key_file != null) settings.apiKeyFile = api_key_file.getPath();
+		count = Detections.detect(imp, model, class_name, format, manager, clear_roi_manager, settings,
+			new FijiProgress(status, log));
 		log.info(imp.getTitle() + ": " + count + " " + class_name + " box(es)");
 	}
 }

@@ -31,10 +31,10 @@ public final class Detections {
 	 * @return the number of boxes found
 	 */
 	public static int detect(ImagePlus imp, String modelSpec, String className, String format, boolean addToManager,
-		boolean clearManager, ProgressListener listener)
+		boolean clearManager, MicroBenchFiji.Settings settings, ProgressListener listener)
 	{
 		ImagePlusImages.check(imp);
-		VisionLanguageModel model = MicroBenchFiji.model(modelSpec, "auto", 1, listener);
+		VisionLanguageModel model = MicroBenchFiji.model(modelSpec, settings, listener);
 		if (!(model instanceof GenerativeModel)) {
 			throw new ModelException(modelSpec + " cannot detect objects: use a generative model (openai:MODEL@URL)");
 		}

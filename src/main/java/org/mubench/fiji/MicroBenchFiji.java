@@ -49,6 +49,8 @@ public final class MicroBenchFiji {
 		public int batch = 16;
 		public boolean resume = false;
 		public String datasets = "";
+		/** A file holding the API key of an openai: model (the key itself is never a parameter). */
+		public String apiKeyFile = "";
 
 		public void set(String key, String value) {
 			String k = key.trim().toLowerCase(Locale.ROOT);
@@ -58,12 +60,13 @@ public final class MicroBenchFiji {
 				case "template": template = value; break;
 				case "plane": plane = value; break;
 				case "datasets": datasets = value; break;
+				case "api_key_file": apiKeyFile = value; break;
 				case "limit": limit = Long.parseLong(value.trim()); break;
 				case "batch": batch = Integer.parseInt(value.trim()); break;
 				case "resume": resume = Boolean.parseBoolean(value.trim()); break;
 				default:
 					throw new IllegalArgumentException("Unknown option '" + key
-						+ "': use device, tasks, template, plane, datasets, limit, batch or resume");
+						+ "': use device, tasks, template, plane, datasets, api_key_file, limit, batch or resume");
 			}
 		}
 
@@ -80,21 +83,28 @@ public final class MicroBenchFiji {
 	}
 
 	/** Opens (or reuses) a model; closes the previously open one when the spec or device changes. */
-	static VisionLanguageModel model(String spec, String device, int batch, ProgressListener listener) {
-		String key = spec + "|" + device + "|" + batch;
+	static VisionLanguageModel model(String spec, Settings settings, ProgressListener listener) {
+		String key = spec + "|" + settings.device + "|" + settings.batch + "|" + settings.apiKeyFile;
 		synchronized (LOCK) {
 			if (key.equals(openSpec) && openModel != null) return openModel;
 			if (openModel != null) openModel.close();
 			openModel = null;
 			openSpec = null;
-			ModelOptions options = new ModelOptions();
-			options.device = device;
-			options.batchSize = batch;
-			options.listener = listener;
-			openModel = Models.open(spec, options);
+			openModel = Models.open(spec, modelOptions(settings, listener));
 			openSpec = key;
 			return openModel;
 		}
+	}
+
+	static ModelOptions modelOptions(Settings settings, ProgressListener listener) {
+		ModelOptions options = new ModelOptions();
+		options.device = settings.device;
+		options.batchSize = settings.batch;
+		options.listener = listener;
+		if (settings.apiKeyFile != null && !settings.apiKeyFile.trim().isEmpty()) {
+			options.apiKeyFile = java.nio.file.Paths.get(settings.apiKeyFile.trim());
+		}
+		return options;
 	}
 
 	/** Zero-shot classification of the active plane of {@code imp} (see {@link ImagePlusTensors} for which plane). */
@@ -102,7 +112,7 @@ public final class MicroBenchFiji {
 		Settings settings, ProgressListener listener)
 	{
 		ImagePlusImages.check(imp);
-		VisionLanguageModel model = model(modelSpec, settings.device, settings.batch, listener);
+		VisionLanguageModel model = model(modelSpec, settings, listener);
 		if (!(model instanceof ContrastiveModel)) {
 			throw new ModelException(modelSpec + " is not a CLIP-style model: zero-shot classification needs a contrastive model folder");
 		}
@@ -123,10 +133,7 @@ public final class MicroBenchFiji {
 		options.limit = settings.limit;
 		options.batchSize = settings.batch;
 		options.resume = settings.resume;
-		ModelOptions modelOptions = new ModelOptions();
-		modelOptions.device = settings.device;
-		modelOptions.batchSize = settings.batch;
-		modelOptions.listener = listener;
+		ModelOptions modelOptions = modelOptions(settings, listener);
 		BenchmarkJob.Outcome outcome;
 		try {
 			outcome = BenchmarkJob.run(dataset, options, modelOptions, 9999, listener,

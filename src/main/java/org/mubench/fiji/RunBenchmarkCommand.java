@@ -22,6 +22,9 @@ public class RunBenchmarkCommand extends ContextCommand {
 	@Parameter(label = "Model", description = "A model folder (ONNX CLIP), 'random', or openai:MODEL@URL")
 	private String model = "random";
 
+	@Parameter(label = "API key file (openai: models; else OPENAI_API_KEY)", required = false, style = "open")
+	private File api_key_file;
+
 	@Parameter(label = "Tasks", description = "coarse, fine, cognition, or task names, comma-separated")
 	private String tasks = "coarse,fine";
 
@@ -58,6 +61,7 @@ public class RunBenchmarkCommand extends ContextCommand {
 		settings.device = device;
 		settings.resume = resume;
 		settings.limit = limit;
+		if (api_key_file != null) settings.apiKeyFile = api_key_file.getPath();
 		Summary summary = MicroBenchFiji.runBenchmark(dataset.toPath(), model, out.toPath(), settings,
 			new FijiProgress(status, log), cancellation);
 		report = out.toPath().resolve("report.md").toString();

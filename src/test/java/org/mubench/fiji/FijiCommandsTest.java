@@ -80,7 +80,7 @@ class FijiCommandsTest {
 
 	@Test
 	void runBenchmarkOnTheDemoDataWritesReportsAndTables(@TempDir Path out) throws Exception {
-		CommandModule m = run(RunBenchmarkCommand.class, "dataset", new File("demo/ubench-demo"), "model", "random",
+		CommandModule m = run(RunBenchmarkCommand.class, "api_key_file", null, "dataset", new File("demo/ubench-demo"), "model", "random",
 			"tasks", "coarse,fine", "device", "cpu", "out", out.toFile(), "resume", false, "limit", 0L);
 		assertEquals(out.resolve("report.md").toString(), m.getOutput("report"));
 		for (String f : new String[] { "predictions.jsonl", "summary.json", "summary.csv", "report.md", "accuracy.png",
@@ -104,7 +104,7 @@ class FijiCommandsTest {
 			new ImagePlus("rgb", ramp(new ColorProcessor(40, 30))) };
 		try (ContrastiveModel clip = (ContrastiveModel) Models.open(model.toString(), new ModelOptions())) {
 			for (ImagePlus imp : images) {
-				CommandModule m = run(ClassifyImageCommand.class, "imp", imp, "model", model.toFile(), "labels",
+				CommandModule m = run(ClassifyImageCommand.class, "imp", imp, "image_file", null, "model", model.toFile(), "labels",
 					String.join(",", labels), "template", "a micrograph of {}.", "plane", "current", "device", "cpu");
 				float[] pixels = ImagePlusTensors.tensor(imp, "current", clip.preprocessing());
 				List<ZeroShotClassifier.LabelProbability> direct = ZeroShotClassifier.classify(clip, pixels, labels,
@@ -116,6 +116,19 @@ class FijiCommandsTest {
 				assertEquals(direct.get(0).label, rt.getStringValue("label", 0));
 			}
 		}
+	}
+
+	@Test
+	void classifyOpensAFileInsteadOfTheActiveImage(@TempDir Path dir) throws Exception {
+		ImagePlus imp = new ImagePlus("file", ramp(new ByteProcessor(33, 21)));
+		Path tif = dir.resolve("cells.tif");
+		new ij.io.FileSaver(imp).saveAsTiff(tif.toString());
+		CommandModule fromFile = run(ClassifyImageCommand.class, "imp", null, "image_file", tif.toFile(), "model",
+			model.toFile(), "labels", "a,b,c", "template", "", "plane", "current", "device", "cpu");
+		CommandModule fromImage = run(ClassifyImageCommand.class, "imp", imp, "image_file", null, "model", model.toFile(),
+			"labels", "a,b,c", "template", "", "plane", "current", "device", "cpu");
+		assertEquals(fromImage.getOutput("top_label"), fromFile.getOutput("top_label"));
+		assertEquals((Double) fromImage.getOutput("top_probability"), (Double) fromFile.getOutput("top_probability"), 1e-9);
 	}
 
 	@Test
@@ -156,7 +169,7 @@ class FijiCommandsTest {
 		imp.setOverlay(existing);
 		try (FakeChatServer server = new FakeChatServer()) {
 			server.script(FakeChatServer.Reply.text("[[10, 20, 50, 60], [60, 10, 90, 40]]", 10, 5));
-			CommandModule m = run(DetectObjectsCommand.class, "imp", imp, "model", "openai:test@" + server.baseUrl(),
+			CommandModule m = run(DetectObjectsCommand.class, "imp", imp, "api_key_file", null, "model", "openai:test@" + server.baseUrl(),
 				"class_name", "nucleus", "format", "json", "add_to_roi_manager", true, "clear_roi_manager", false);
 			assertEquals(2, m.getOutput("count"));
 			Overlay overlay = imp.getOverlay();
@@ -172,7 +185,7 @@ class FijiCommandsTest {
 	@Test
 	void scoreAndMergeCommands(@TempDir Path dir) throws Exception {
 		Path run = dir.resolve("run");
-		run(RunBenchmarkCommand.class, "dataset", new File("demo/ubench-demo"), "model", "random", "tasks", "coarse",
+		run(RunBenchmarkCommand.class, "api_key_file", null, "dataset", new File("demo/ubench-demo"), "model", "random", "tasks", "coarse",
 			"device", "cpu", "out", run.toFile(), "resume", false, "limit", 10L);
 		Path rescored = dir.resolve("rescored");
 		CommandModule m = run(ScorePredictionsCommand.class, "predictions", run.resolve("predictions.jsonl").toFile(), "out",
