@@ -79,7 +79,11 @@ public final class SummaryView {
 				plot.setColor(Color.BLACK);
 			}
 		}
-		plot.addLegend(labels.toString());
+		// Bar numbers are explained in a column of small labels (an ImageJ legend names data sets, not bars).
+		plot.setFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 10));
+		plot.setColor(Color.DARK_GRAY);
+		String[] lines = labels.toString().split("\n");
+		for (int i = 0; i < lines.length; i++) plot.addLabel(0.01, 0.04 + i * 0.04, lines[i]);
 		return plot;
 	}
 }
