@@ -1,8 +1,6 @@
 package org.mubench.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,20 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mubench.data.Cancellation;
-import org.mubench.data.Dataset;
-import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
-import org.mubench.eval.report.ReportOptions;
-import org.mubench.eval.report.RunReports;
+import org.mubench.eval.run.BenchmarkJob;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.run.Shard;
-import org.mubench.eval.score.Summary;
 import org.mubench.model.ModelOptions;
-import org.mubench.model.Models;
-import org.mubench.model.VisionLanguageModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -117,7 +108,6 @@ public final class RunCommand implements Callable<Integer> {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		RunOptions o = options();
-		Dataset data = Dataset.open(dataset);
 		TerminalProgress progress = new TerminalProgress(stderr, TerminalProgress.isTerminal(), "images");
 		ModelOptions mo = new ModelOptions();
 		mo.device = device;
@@ -142,15 +132,9 @@ public final class RunCommand implements Callable<Integer> {
 			}
 		}, "mubench-cancel");
 		java.lang.Runtime.getRuntime().addShutdownHook(hook);
-		RunResult result;
-		String modelName;
-		Map<String, Object> runInfo = new LinkedHashMap<>();
-		try (VisionLanguageModel m = Models.open(model, mo)) {
-			modelName = m.name();
-			if (m instanceof org.mubench.model.GenerativeModel) runInfo.putAll(((org.mubench.model.GenerativeModel) m).runInfo());
-			result = new BenchmarkRunner(o).listener(progress).cancellation(cancel).run(data, m);
-			// Token totals, request and reply counts are final only now.
-			runInfo.putAll(result.modelInfo);
+		BenchmarkJob.Outcome outcome;
+		try {
+			outcome = BenchmarkJob.run(dataset, o, mo, resamples, progress, cancel);
 		}
 		finally {
 			progress.finish();
@@ -162,33 +146,18 @@ public final class RunCommand implements Callable<Integer> {
 				// the JVM is already exiting through the hook
 			}
 		}
+		RunResult result = outcome.result;
 		Path predictions = result.predictionsFile;
-		if (result.status == RunResult.Status.CANCELLED) {
+		if (outcome.cancelled()) {
 			throw new IllegalStateException("Run cancelled; finished predictions are in " + predictions
 				+ "; run again with --resume to continue");
 		}
-		List<Prediction> all = PredictionsFile.read(predictions, stderr::println);
-		runInfo.put("model_spec", model);
-		runInfo.put("shard", o.shard.toString());
-		runInfo.put("images_per_s", result.imagesPerSecond());
-		Summary summary = writeReports(all, modelName, runInfo);
-		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n", all.size(),
-			result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
-		stdout.println(ScoreCommand.headline(summary, all.size(), out));
+		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n",
+			outcome.predictionCount, result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
+		stdout.println(ScoreCommand.headline(outcome.summary, outcome.predictionCount, out));
 		stdout.println("predictions: " + predictions);
 		stdout.flush();
 		return 0;
-	}
-
-	private Summary writeReports(List<Prediction> all, String modelName, Map<String, Object> runInfo) {
-		ReportOptions ro = new ReportOptions().model(modelName).seed(seed).resamples(resamples);
-		ro.run.putAll(runInfo);
-		try {
-			return RunReports.write(all, out, ro);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write the reports into " + out + ": " + e.getMessage(), e);
-		}
 	}
 
 	RunOptions options() {
