@@ -13,6 +13,7 @@ import org.mubench.eval.detect.BoxUnits;
 import org.mubench.eval.detect.DetectionRunner;
 import org.mubench.eval.detect.GritSummary;
 import org.mubench.eval.detect.ModelFrame;
+import org.mubench.eval.tasks.TaskRegistry;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;
@@ -133,8 +134,10 @@ public final class DetectCommand implements Callable<Integer> {
 	private static void print(PrintWriter out, DetectionRunner.Run run) {
 		out.println("images: " + run.images + ", questions: " + run.results.size());
 		out.println("overall: " + run.summary.overall);
-		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byTask.entrySet())
-			out.println("task " + e.getKey() + ": " + e.getValue());
+		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byTask.entrySet()) {
+			TaskRegistry.FineTask task = TaskRegistry.localisationTask(e.getKey());
+			out.println("task " + (task != null ? task.displayName : e.getKey()) + ": " + e.getValue());
+		}
 		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byClass.entrySet())
 			out.println("class " + e.getKey() + ": " + e.getValue());
 		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byDataset.entrySet())
