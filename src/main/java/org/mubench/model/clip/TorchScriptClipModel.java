@@ -207,7 +207,7 @@ public final class TorchScriptClipModel extends AbstractClipModel {
 			return Djl.call(() -> {
 				try (NDManager manager = model.getNDManager().newSubManager()) {
 					NDList out = predictor.predict(new NDList(input.make(manager)));
-					return OnnxGraph.rows(out.get(0), file);
+					return OrtGraph.rows(out.get(0), file);
 				}
 			});
 		}
