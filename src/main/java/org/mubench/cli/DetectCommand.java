@@ -21,6 +21,7 @@ import org.mubench.model.Models;
 import org.mubench.model.VisionLanguageModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,14 +62,8 @@ public final class DetectCommand implements Callable<Integer> {
 	@Option(names = "--no-rois", description = "Do not write RoiSet zips.")
 	boolean noRois;
 
-	@Option(names = "--api-key-file", paramLabel = "FILE", description = "File holding the API key.")
-	Path apiKeyFile;
-
-	@Option(names = "--api-key-env", paramLabel = "NAME", description = "Environment variable holding the API key (default OPENAI_API_KEY).")
-	String apiKeyEnv;
-
-	@Option(names = "--set", paramLabel = "KEY=VALUE", description = "Backend setting (temperature, max_tokens, …); repeatable.")
-	Map<String, String> settings;
+	@Mixin
+	ApiModelOptions api = new ApiModelOptions();
 
 	@Option(names = "--seed", defaultValue = "0", description = "Seed of the bootstrap intervals.")
 	long seed;
@@ -108,9 +103,7 @@ public final class DetectCommand implements Callable<Integer> {
 		};
 		Dataset data = Dataset.open(dataset);
 		ModelOptions mo = new ModelOptions();
-		mo.apiKeyFile = apiKeyFile;
-		if (apiKeyEnv != null) mo.apiKeyEnv = apiKeyEnv;
-		if (settings != null) mo.extra.putAll(settings);
+		api.applyTo(mo);
 		mo.seed = seed;
 		mo.listener = listener;
 		VisionLanguageModel vlm = Models.open(model, mo);

@@ -3,10 +3,8 @@ package org.mubench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +20,7 @@ import org.mubench.model.ModelOptions;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -90,18 +89,8 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
-	@Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
-		description = "openai: models: environment variable holding the API key (default ${DEFAULT-VALUE}; none needed for local servers).")
-	String apiKeyEnv;
-
-	@Option(names = "--api-key-file", paramLabel = "FILE",
-		description = "openai: models: file holding only the API key (used instead of --api-key-env). The key itself is never a command-line value.")
-	Path apiKeyFile;
-
-	@Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-		description = { "Model setting, repeatable. openai: temperature (1), max_tokens (2048), seed (none), detail (high),",
-			"concurrency (8), timeout_s (120), retries (5), cache_dir (~/.cache/mubench/openai, or off)." })
-	Map<String, String> settings = new LinkedHashMap<>();
+	@Mixin
+	ApiModelOptions api = new ApiModelOptions();
 
 	@Override
 	public Integer call() throws Exception {
@@ -115,9 +104,7 @@ public final class RunCommand implements Callable<Integer> {
 		mo.threads = threads;
 		mo.seed = seed;
 		mo.listener = progress;
-		mo.apiKeyEnv = apiKeyEnv;
-		mo.apiKeyFile = apiKeyFile;
-		mo.extra.putAll(settings);
+		api.applyTo(mo);
 
 		Cancellation cancel = new Cancellation();
 		CountDownLatch done = new CountDownLatch(1);
