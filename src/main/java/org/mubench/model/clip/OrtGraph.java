@@ -18,6 +18,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 
+import org.mubench.data.Messages;
 import org.mubench.model.ModelException;
 import org.mubench.model.device.DeviceChoice;
 import org.mubench.model.onnx.OnnxDataType;
@@ -99,7 +100,7 @@ final class OrtGraph implements AutoCloseable {
 			Throwable cause = e instanceof Djl.WrappedException ? e.getCause() : e;
 			Throwable detail = cause;
 			if (cause instanceof MalformedModelException && cause.getCause() != null) detail = cause.getCause();
-			throw new ModelException(file + " cannot be loaded by ONNX Runtime (" + PreprocessConfigReader.oneLine(detail)
+			throw new ModelException(file + " cannot be loaded by ONNX Runtime (" + Messages.firstLine(detail)
 				+ "): download or export it again (docs/models.md).", cause);
 		}
 		try {
@@ -164,7 +165,7 @@ final class OrtGraph implements AutoCloseable {
 			m = OnnxModel.read(path);
 		}
 		catch (IOException e) {
-			throw new ModelException(file + " cannot be read as an ONNX graph (" + PreprocessConfigReader.oneLine(e)
+			throw new ModelException(file + " cannot be read as an ONNX graph (" + Messages.firstLine(e)
 				+ "): download or export it again (docs/models.md).", e);
 		}
 		for (OnnxValueInfo v : m.graph.feedInputs())
