@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.detect.BoxFormat;
 import org.mubench.eval.detect.BoxUnits;
@@ -87,20 +86,7 @@ public final class DetectCommand implements Callable<Integer> {
 		o.limit = limit;
 		o.writeRois = !noRois;
 		o.seed = seed;
-		ProgressListener listener = new ProgressListener() {
-			@Override
-			public void progress(long done, long total, String message) {
-				stderr.print("\r" + done + (total > 0 ? "/" + total : "") + " images");
-				stderr.flush();
-			}
-
-			@Override
-			public void log(String message) {
-				stderr.println();
-				stderr.println(message);
-				stderr.flush();
-			}
-		};
+		TerminalProgress listener = TerminalProgress.forTerminal(stderr, false, "images");
 		Dataset data = Dataset.open(dataset);
 		ModelOptions mo = new ModelOptions();
 		api.applyTo(mo);
@@ -114,8 +100,9 @@ public final class DetectCommand implements Callable<Integer> {
 			try (SampleStream samples = data.samples()) {
 				run = new DetectionRunner((GenerativeModel) vlm, o).run(samples, out, listener, null);
 			}
-			stderr.println();
-			stderr.flush();
+			finally {
+				listener.finish();
+			}
 			print(stdout, run);
 		}
 		finally {
