@@ -1,17 +1,11 @@
 package org.mubench.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mubench.data.Cancellation;
-import org.mubench.data.DatasetException;
-import org.mubench.data.download.DownloadException;
-import org.mubench.data.download.HfModelFiles;
+import org.mubench.data.download.DownloadPlan;
 import org.mubench.data.download.HttpDownloader;
 import org.mubench.data.download.UbenchRelease;
 
@@ -65,112 +59,37 @@ final class DownloadCommand implements Callable<Integer> {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
 		HttpDownloader http = new HttpDownloader().retryDelayMillis(retryDelayMillis);
-		List<Item> items = new ArrayList<>();
+		DownloadPlan plan;
 		if (what.dataset != null) {
 			if (!what.dataset.equalsIgnoreCase("ubench"))
 				throw new ParameterException(spec.commandLine(), "unknown dataset '" + what.dataset + "' (known: ubench)");
-			for (UbenchRelease.File f : UbenchRelease.files())
-				items.add(new Item(f.name, UbenchRelease.url(baseUrl, f.name), f.sha256, true));
+			plan = DownloadPlan.ubench(baseUrl);
 		}
 		else {
-			String repo;
 			try {
-				repo = HfModelFiles.repo(what.model);
+				plan = DownloadPlan.hfModel(what.model, revision, baseUrl);
 			}
 			catch (IllegalArgumentException e) {
 				throw new ParameterException(spec.commandLine(), e.getMessage());
 			}
-			for (String f : HfModelFiles.REQUIRED)
-				items.add(new Item(f, HfModelFiles.url(baseUrl, repo, revision, f), null, true));
-			for (String f : HfModelFiles.OPTIONAL)
-				items.add(new Item(f, HfModelFiles.url(baseUrl, repo, revision, f), null, false));
 		}
-
-		announce(out, http, items);
-
-		List<String> failures = new ArrayList<>();
-		int fetched = 0;
-		for (Item item : items) {
-			Path target = to.resolve(item.name);
-			if (item.skip) continue;
-			TerminalProgress bar = TerminalProgress.forTerminal(err, true, null);
-			try {
-				http.download(item.url, target, item.sha256, bar, Cancellation.NEVER);
-				bar.finish();
-				out.println("ok  " + item.name + (item.sha256 != null ? "  (SHA-256 verified)" : ""));
-				fetched++;
-			}
-			catch (DownloadException e) {
-				bar.finish();
-				if (e.notFound() && !item.required) {
-					out.println("--  " + item.name + "  (not in this repository, skipped)");
-					continue;
-				}
-				if (e.unreachable()) throw e;
-				err.println("error: " + e.getMessage());
-				failures.add(item.name);
-			}
+		DownloadPlan.Estimate estimate = plan.estimate(http, to, out::println);
+		String amount = estimate.totalBytes >= 0 ? TerminalProgress.amountOfBytes(estimate.totalBytes) : "an unknown amount";
+		out.println("fetching " + estimate.files + " files (" + amount + ") into " + to
+			+ (estimate.presentBytes > 0 ? "; " + TerminalProgress.amountOfBytes(estimate.presentBytes) + " already there" : ""));
+		out.flush();
+		TerminalProgress[] bar = new TerminalProgress[1];
+		int fetched = plan.fetch(http, to, () -> {
+			if (bar[0] != null) bar[0].finish();
+			bar[0] = TerminalProgress.forTerminal(err, true, null);
+			return bar[0];
+		}, line -> {
+			if (bar[0] != null) bar[0].finish();
+			out.println(line);
 			out.flush();
-		}
-		if (!failures.isEmpty())
-			throw new DatasetException(failures.size() + " of " + items.size() + " files failed (" + String.join(", ",
-				failures) + "); run the same command again to retry — finished files are kept, broken ones resume");
+		}, message -> err.println("error: " + message), Cancellation.NEVER);
+		if (bar[0] != null) bar[0].finish();
 		out.println("done: " + fetched + " files in " + to);
 		return 0;
-	}
-
-	/** Prints what will be fetched and, when the server tells sizes, how much. */
-	private void announce(PrintWriter out, HttpDownloader http, List<Item> items) {
-		long total = 0, present = 0;
-		boolean known = true;
-		for (Item item : items) {
-			Path target = to.resolve(item.name);
-			long size;
-			try {
-				size = http.size(item.url);
-			}
-			catch (DownloadException e) {
-				if (e.notFound() && !item.required) {
-					item.skip = true;
-					out.println("--  " + item.name + "  (not in this repository, skipped)");
-					continue;
-				}
-				if (e.notFound()) throw new DownloadException(item.url + ": not found (HTTP 404); check the name" +
-					(what.model != null ? " and --revision" : "") + " (and --base-url)", 404, e);
-				if (e.unreachable()) throw e;
-				size = -1;
-			}
-			if (size < 0) known = false;
-			else {
-				total += size;
-				if (Files.isRegularFile(target)) present += size;
-			}
-		}
-		String amount = known ? TerminalProgress.amountOfBytes(total) : "an unknown amount";
-		out.println("fetching " + (items.size() - skipped(items)) + " files (" + amount + ") into " + to +
-			(present > 0 ? "; " + TerminalProgress.amountOfBytes(present) + " already there" : ""));
-		out.flush();
-	}
-
-	private static int skipped(List<Item> items) {
-		int n = 0;
-		for (Item i : items)
-			if (i.skip) n++;
-		return n;
-	}
-
-	static final class Item {
-		final String name;
-		final URI url;
-		final String sha256;
-		final boolean required;
-		boolean skip;
-
-		Item(String name, URI url, String sha256, boolean required) {
-			this.name = name;
-			this.url = url;
-			this.sha256 = sha256;
-			this.required = required;
-		}
 	}
 }

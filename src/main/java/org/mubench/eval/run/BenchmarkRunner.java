@@ -32,8 +32,7 @@ import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.model.ModelException;
 import org.mubench.model.VisionLanguageModel;
-import org.scijava.plugin.PluginIndex;
-import org.scijava.plugin.PluginInfo;
+import org.mubench.model.PluginInstances;
 
 /**
  * Runs a model over a dataset and appends one prediction per question to {@code OUT/predictions.jsonl}. UI-free:
@@ -79,18 +78,7 @@ public final class BenchmarkRunner {
 
 	/** The answerer the plugins make for {@code model}; throws a one-line {@link ModelException} if none does. */
 	public static QuestionAnswerer answererFor(VisionLanguageModel model, RunOptions options) {
-		PluginIndex index = new PluginIndex();
-		index.discover();
-		List<PluginInfo<?>> infos = new ArrayList<>(index.getPlugins(AnswererFactory.class));
-		infos.sort((a, b) -> Double.compare(b.getPriority(), a.getPriority()));
-		for (PluginInfo<?> info : infos) {
-			AnswererFactory f;
-			try {
-				f = (AnswererFactory) info.createInstance();
-			}
-			catch (Exception e) {
-				throw new ModelException("Cannot create answerer factory " + info.getClassName() + ": " + e.getMessage(), e);
-			}
+		for (AnswererFactory f : PluginInstances.of(AnswererFactory.class)) {
 			QuestionAnswerer a = f.create(model, options);
 			if (a != null) return a;
 		}
