@@ -7,6 +7,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.mubench.data.Messages;
+
 /**
  * The {@code mubench} command line: {@code java -jar mubench.jar <command> …}. Exit codes: 0 success, 2 bad usage,
  * 1 failure. Failures print one line (the exception's message) unless {@code --debug} is given.
@@ -53,8 +55,7 @@ public final class MuBenchCli implements Callable<Integer> {
 			t = t.getCause();
 			message = t.getMessage();
 		}
-		if (message == null || message.isEmpty()) message = t.getClass().getSimpleName();
-		return message.replace('\n', ' ').trim();
+		return Messages.oneLine(t);
 	}
 
 	static final class Version implements CommandLine.IVersionProvider {

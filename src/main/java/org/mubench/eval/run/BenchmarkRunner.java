@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
+import org.mubench.data.Messages;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
@@ -228,7 +229,7 @@ public final class BenchmarkRunner {
 				}
 				catch (RuntimeException e) {
 					if (first == null) first = e;
-					listener.log("Skipped " + item.sample.describe() + " (model_error): " + oneLine(e));
+					listener.log("Skipped " + item.sample.describe() + " (model_error): " + Messages.oneLine(e));
 					for (Question q : item.questions) out.add(item.skipped(q, "model_error"));
 				}
 			}
@@ -246,7 +247,7 @@ public final class BenchmarkRunner {
 			throw new IllegalStateException("Interrupted while waiting for " + item.sample.describe());
 		}
 		catch (ExecutionException e) {
-			item.fail("preprocess_failed", oneLine(e.getCause()));
+			item.fail("preprocess_failed", Messages.oneLine(e.getCause()));
 		}
 	}
 
@@ -282,12 +283,6 @@ public final class BenchmarkRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(file + ": " + e.getMessage(), e);
 		}
-	}
-
-	static String oneLine(Throwable e) {
-		String m = e.getMessage();
-		if (m == null || m.isEmpty()) m = e.getClass().getSimpleName();
-		return m.replace('\n', ' ').trim();
 	}
 
 	/** The predictions file opened for appending; every batch is written whole and forced to the device. */
@@ -409,7 +404,7 @@ public final class BenchmarkRunner {
 				if (current.rows > 0) put(current);
 				Batch error = new Batch();
 				error.error = e instanceof DatasetException ? e
-					: new DatasetException("Reading " + dataset.location() + " failed: " + oneLine(e), e);
+					: new DatasetException("Reading " + dataset.location() + " failed: " + Messages.oneLine(e), e);
 				put(error);
 			}
 		}
@@ -423,10 +418,10 @@ public final class BenchmarkRunner {
 				item.prepared(answerer.prepare(item.sample));
 			}
 			catch (DatasetException e) {
-				item.fail("unreadable_image", oneLine(e));
+				item.fail("unreadable_image", Messages.oneLine(e));
 			}
 			catch (RuntimeException e) {
-				item.fail("preprocess_failed", oneLine(e));
+				item.fail("preprocess_failed", Messages.oneLine(e));
 			}
 		}
 
