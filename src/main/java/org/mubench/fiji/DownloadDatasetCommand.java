@@ -1,54 +1,17 @@
 package org.mubench.fiji;
 
-import java.io.File;
-
-import org.mubench.data.Cancellation;
 import org.mubench.data.download.DownloadPlan;
-import org.mubench.data.download.UbenchRelease;
-import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
-import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 /**
  * Plugins › Micro-Bench › Download Dataset…: the μ-Bench release (7 shards, 3.57 GB, pinned revision, SHA-256
- * checked; run again to resume). One of the only two commands that use the network.
+ * checked; run again to resume). With Download Model, the only commands that use the network.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Download Dataset...", headless = true)
-public class DownloadDatasetCommand extends ContextCommand {
-	@Parameter(label = "Download into", style = "directory")
-	private File to;
-
-	@Parameter(label = "Hub address (a mirror with the same paths)", required = false)
-	private String base_url = UbenchRelease.DEFAULT_BASE_URL;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	private int files;
-
-	@Parameter
-	private StatusService status;
-
-	@Parameter
-	private LogService log;
-
-	@Parameter(required = false)
-	private UIService ui;
-
-	private final Cancellation cancellation = new Cancellation();
-
+public class DownloadDatasetCommand extends AbstractDownloadCommand {
 	@Override
-	public void run() {
-		files = Downloads.run(DownloadPlan.ubench(base_url), to.toPath(), new FijiProgress(status, log), log, ui, cancellation);
-		if (files < 0) cancel("Download declined");
-	}
-
-	@Override
-	public void cancel(String reason) {
-		cancellation.cancel();
-		super.cancel(reason);
+	DownloadPlan plan(String baseUrl) {
+		return DownloadPlan.ubench(baseUrl);
 	}
 }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.lang.reflect.Method;
 import java.util.Locale;
 
+import org.mubench.data.Messages;
+
 import ij.IJ;
 import ij.ImagePlus;
 
@@ -55,7 +57,7 @@ public final class FijiImages {
 		}
 		catch (ReflectiveOperationException e) {
 			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			throw new IllegalArgumentException(file + ": Bio-Formats could not read it (" + MicroBenchFiji.oneLine(cause) + ")", cause);
+			throw new IllegalArgumentException(file + ": Bio-Formats could not read it (" + Messages.oneLine(cause) + ")", cause);
 		}
 	}
 }

@@ -3,6 +3,7 @@ package org.mubench.fiji;
 import java.nio.file.Paths;
 import java.util.List;
 
+import org.mubench.data.Messages;
 import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.score.Summary;
@@ -79,7 +80,7 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 		}
 		catch (RuntimeException e) {
 			// Abort the macro with one line, as a built-in function would.
-			String message = "Micro-Bench: " + MicroBenchFiji.oneLine(e);
+			String message = "Micro-Bench: " + Messages.oneLine(e);
 			Interpreter interp = Interpreter.getInstance();
 			if (IJ.getInstance() == null) {
 				// Batch or headless: an error dialog would wait forever for a click, so log the line and stop.

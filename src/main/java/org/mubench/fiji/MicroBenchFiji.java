@@ -176,16 +176,4 @@ public final class MicroBenchFiji {
 		if (s != null) for (String part : s.split(",")) if (!part.trim().isEmpty()) out.add(part.trim());
 		return out;
 	}
-
-	/** The message of the deepest cause that has one, on one line. */
-	public static String oneLine(Throwable e) {
-		Throwable t = e;
-		String message = t.getMessage();
-		while ((message == null || message.isEmpty()) && t.getCause() != null) {
-			t = t.getCause();
-			message = t.getMessage();
-		}
-		if (message == null || message.isEmpty()) message = t.getClass().getSimpleName();
-		return message.replace('\n', ' ').trim();
-	}
 }
