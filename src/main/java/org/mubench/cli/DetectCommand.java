@@ -6,13 +6,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.detect.BoxFormat;
 import org.mubench.eval.detect.BoxUnits;
 import org.mubench.eval.detect.DetectionRunner;
 import org.mubench.eval.detect.GritSummary;
 import org.mubench.eval.detect.ModelFrame;
+import org.mubench.eval.tasks.TaskRegistry;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;
@@ -20,6 +20,7 @@ import org.mubench.model.Models;
 import org.mubench.model.VisionLanguageModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -60,14 +61,8 @@ public final class DetectCommand implements Callable<Integer> {
 	@Option(names = "--no-rois", description = "Do not write RoiSet zips.")
 	boolean noRois;
 
-	@Option(names = "--api-key-file", paramLabel = "FILE", description = "File holding the API key.")
-	Path apiKeyFile;
-
-	@Option(names = "--api-key-env", paramLabel = "NAME", description = "Environment variable holding the API key (default OPENAI_API_KEY).")
-	String apiKeyEnv;
-
-	@Option(names = "--set", paramLabel = "KEY=VALUE", description = "Backend setting (temperature, max_tokens, …); repeatable.")
-	Map<String, String> settings;
+	@Mixin
+	ApiModelOptions api = new ApiModelOptions();
 
 	@Option(names = "--seed", defaultValue = "0", description = "Seed of the bootstrap intervals.")
 	long seed;
@@ -91,25 +86,10 @@ public final class DetectCommand implements Callable<Integer> {
 		o.limit = limit;
 		o.writeRois = !noRois;
 		o.seed = seed;
-		ProgressListener listener = new ProgressListener() {
-			@Override
-			public void progress(long done, long total, String message) {
-				stderr.print("\r" + done + (total > 0 ? "/" + total : "") + " images");
-				stderr.flush();
-			}
-
-			@Override
-			public void log(String message) {
-				stderr.println();
-				stderr.println(message);
-				stderr.flush();
-			}
-		};
+		TerminalProgress listener = TerminalProgress.forTerminal(stderr, false, "images");
 		Dataset data = Dataset.open(dataset);
 		ModelOptions mo = new ModelOptions();
-		mo.apiKeyFile = apiKeyFile;
-		if (apiKeyEnv != null) mo.apiKeyEnv = apiKeyEnv;
-		if (settings != null) mo.extra.putAll(settings);
+		api.applyTo(mo);
 		mo.seed = seed;
 		mo.listener = listener;
 		VisionLanguageModel vlm = Models.open(model, mo);
@@ -120,8 +100,9 @@ public final class DetectCommand implements Callable<Integer> {
 			try (SampleStream samples = data.samples()) {
 				run = new DetectionRunner((GenerativeModel) vlm, o).run(samples, out, listener, null);
 			}
-			stderr.println();
-			stderr.flush();
+			finally {
+				listener.finish();
+			}
 			print(stdout, run);
 		}
 		finally {
@@ -133,8 +114,10 @@ public final class DetectCommand implements Callable<Integer> {
 	private static void print(PrintWriter out, DetectionRunner.Run run) {
 		out.println("images: " + run.images + ", questions: " + run.results.size());
 		out.println("overall: " + run.summary.overall);
-		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byTask.entrySet())
-			out.println("task " + e.getKey() + ": " + e.getValue());
+		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byTask.entrySet()) {
+			TaskRegistry.FineTask task = TaskRegistry.localisationTask(e.getKey());
+			out.println("task " + (task != null ? task.displayName : e.getKey()) + ": " + e.getValue());
+		}
 		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byClass.entrySet())
 			out.println("class " + e.getKey() + ": " + e.getValue());
 		for (Map.Entry<String, GritSummary.Entry> e : run.summary.byDataset.entrySet())

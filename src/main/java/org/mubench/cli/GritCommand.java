@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.mubench.data.Messages;
 import org.mubench.eval.detect.Box;
 import org.mubench.eval.detect.Grit;
 
@@ -73,7 +74,7 @@ public final class GritCommand implements Callable<Integer> {
 				}
 				catch (IllegalArgumentException | IOException e) {
 					bad++;
-					err.println(input + " line " + lineNo + ": " + oneLine(e) + " (skipped)");
+					err.println(input + " line " + lineNo + ": " + Messages.firstLine(e) + " (skipped)");
 				}
 			}
 		}
@@ -88,12 +89,6 @@ public final class GritCommand implements Callable<Integer> {
 		if (bad > 0) throw new IllegalArgumentException(bad + " of " + (n + bad) + " lines of " + input
 			+ " could not be scored; fix them (see the messages above)");
 		return 0;
-	}
-
-	private static String oneLine(Exception e) {
-		String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-		int nl = m.indexOf('\n');
-		return nl >= 0 ? m.substring(0, nl) : m;
 	}
 
 	private static List<Box> boxes(JsonNode node, String key) {

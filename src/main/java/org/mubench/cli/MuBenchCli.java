@@ -7,13 +7,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import org.mubench.data.Messages;
+
 /**
  * The {@code mubench} command line: {@code java -jar mubench.jar <command> …}. Exit codes: 0 success, 2 bad usage,
  * 1 failure. Failures print one line (the exception's message) unless {@code --debug} is given.
  */
 @Command(name = "mubench", mixinStandardHelpOptions = true, versionProvider = MuBenchCli.Version.class,
 	description = "Micro-Bench: benchmark vision-language models on microscopy images.",
-	subcommands = { CommandLine.HelpCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, SweepCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class, BenchCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, SweepCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class, DownloadCommand.class, BenchCommand.class })
 public final class MuBenchCli implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces on failure.", scope = CommandLine.ScopeType.INHERIT)
@@ -53,8 +55,7 @@ public final class MuBenchCli implements Callable<Integer> {
 			t = t.getCause();
 			message = t.getMessage();
 		}
-		if (message == null || message.isEmpty()) message = t.getClass().getSimpleName();
-		return message.replace('\n', ' ').trim();
+		return Messages.oneLine(t);
 	}
 
 	static final class Version implements CommandLine.IVersionProvider {

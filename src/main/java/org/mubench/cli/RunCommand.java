@@ -1,36 +1,26 @@
 package org.mubench.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mubench.data.Cancellation;
-import org.mubench.data.Dataset;
-import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
-import org.mubench.eval.report.ReportOptions;
-import org.mubench.eval.report.RunReports;
+import org.mubench.eval.run.BenchmarkJob;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.run.Shard;
-import org.mubench.eval.score.Summary;
 import org.mubench.model.ModelOptions;
-import org.mubench.model.Models;
-import org.mubench.model.VisionLanguageModel;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -99,25 +89,14 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
-	@Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
-		description = "openai: models: environment variable holding the API key (default ${DEFAULT-VALUE}; none needed for local servers).")
-	String apiKeyEnv;
-
-	@Option(names = "--api-key-file", paramLabel = "FILE",
-		description = "openai: models: file holding only the API key (used instead of --api-key-env). The key itself is never a command-line value.")
-	Path apiKeyFile;
-
-	@Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
-		description = { "Model setting, repeatable. openai: temperature (1), max_tokens (2048), seed (none), detail (high),",
-			"concurrency (8), timeout_s (120), retries (5), cache_dir (~/.cache/mubench/openai, or off)." })
-	Map<String, String> settings = new LinkedHashMap<>();
+	@Mixin
+	ApiModelOptions api = new ApiModelOptions();
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		RunOptions o = options();
-		Dataset data = Dataset.open(dataset);
 		TerminalProgress progress = new TerminalProgress(stderr, TerminalProgress.isTerminal(), "images");
 		ModelOptions mo = new ModelOptions();
 		mo.device = device;
@@ -125,9 +104,7 @@ public final class RunCommand implements Callable<Integer> {
 		mo.threads = threads;
 		mo.seed = seed;
 		mo.listener = progress;
-		mo.apiKeyEnv = apiKeyEnv;
-		mo.apiKeyFile = apiKeyFile;
-		mo.extra.putAll(settings);
+		api.applyTo(mo);
 
 		Cancellation cancel = new Cancellation();
 		CountDownLatch done = new CountDownLatch(1);
@@ -142,15 +119,9 @@ public final class RunCommand implements Callable<Integer> {
 			}
 		}, "mubench-cancel");
 		java.lang.Runtime.getRuntime().addShutdownHook(hook);
-		RunResult result;
-		String modelName;
-		Map<String, Object> runInfo = new LinkedHashMap<>();
-		try (VisionLanguageModel m = Models.open(model, mo)) {
-			modelName = m.name();
-			if (m instanceof org.mubench.model.GenerativeModel) runInfo.putAll(((org.mubench.model.GenerativeModel) m).runInfo());
-			result = new BenchmarkRunner(o).listener(progress).cancellation(cancel).run(data, m);
-			// Token totals, request and reply counts are final only now.
-			runInfo.putAll(result.modelInfo);
+		BenchmarkJob.Outcome outcome;
+		try {
+			outcome = BenchmarkJob.run(dataset, o, mo, resamples, progress, cancel);
 		}
 		finally {
 			progress.finish();
@@ -162,33 +133,18 @@ public final class RunCommand implements Callable<Integer> {
 				// the JVM is already exiting through the hook
 			}
 		}
+		RunResult result = outcome.result;
 		Path predictions = result.predictionsFile;
-		if (result.status == RunResult.Status.CANCELLED) {
+		if (outcome.cancelled()) {
 			throw new IllegalStateException("Run cancelled; finished predictions are in " + predictions
 				+ "; run again with --resume to continue");
 		}
-		List<Prediction> all = PredictionsFile.read(predictions, stderr::println);
-		runInfo.put("model_spec", model);
-		runInfo.put("shard", o.shard.toString());
-		runInfo.put("images_per_s", result.imagesPerSecond());
-		Summary summary = writeReports(all, modelName, runInfo);
-		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n", all.size(),
-			result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
-		stdout.println(ScoreCommand.headline(summary, all.size(), out));
+		stdout.printf(Locale.ROOT, "%,d questions (%,d this session, %,d skipped) in %.1f s, %.2f images/s%n",
+			outcome.predictionCount, result.predictions, result.skippedTotal(), result.seconds, result.imagesPerSecond());
+		stdout.println(ScoreCommand.headline(outcome.summary, outcome.predictionCount, out));
 		stdout.println("predictions: " + predictions);
 		stdout.flush();
 		return 0;
-	}
-
-	private Summary writeReports(List<Prediction> all, String modelName, Map<String, Object> runInfo) {
-		ReportOptions ro = new ReportOptions().model(modelName).seed(seed).resamples(resamples);
-		ro.run.putAll(runInfo);
-		try {
-			return RunReports.write(all, out, ro);
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("Cannot write the reports into " + out + ": " + e.getMessage(), e);
-		}
 	}
 
 	RunOptions options() {

@@ -132,10 +132,10 @@ final class TerminalProgress implements ProgressListener {
 		return seconds > 0 ? (last[1] - first[1]) / seconds : 0;
 	}
 
-	/** A byte count in B, KB, MB, GB or TB (powers of 1024), three significant digits. */
+	/** A byte count in B, KiB, MiB, GiB or TiB, three significant digits. */
 	static String amountOfBytes(long n) {
 		if (n < 1024) return n + " B";
-		String[] units = { "KB", "MB", "GB", "TB" };
+		String[] units = { "KiB", "MiB", "GiB", "TiB" };
 		double v = n;
 		int u = -1;
 		while (v >= 1024 && u < units.length - 1) {

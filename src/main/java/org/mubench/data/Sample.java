@@ -79,6 +79,35 @@ public final class Sample {
 		return new Builder(row);
 	}
 
+	/** A builder holding every field of this sample (the raw {@code dataset}), to build a copy that differs in some. */
+	public Builder toBuilder() {
+		Builder b = new Builder(row);
+		b.imageId = imageId;
+		b.imageBytes = imageBytes;
+		b.imagePath = imagePath;
+		b.label = label;
+		b.labelName = labelName;
+		b.dataset = datasetRaw;
+		b.domain = domain;
+		b.institution = institution;
+		b.license = license;
+		b.micronsPerPixel = micronsPerPixel;
+		b.modality = modality;
+		b.ncbitaxonId = ncbitaxonId;
+		b.ncbitaxonName = ncbitaxonName;
+		b.pmid = pmid;
+		b.split = split;
+		b.stain = stain;
+		b.subdomain = subdomain;
+		b.submodality = submodality;
+		b.synthetic = synthetic;
+		b.questions.putAll(questions);
+		b.captions.putAll(captions);
+		b.boxes = boxes;
+		b.polygons = polygons;
+		return b;
+	}
+
 	public static final class Builder {
 		private final long row;
 		public String imageId, imagePath, labelName, dataset, domain, institution, license, modality;

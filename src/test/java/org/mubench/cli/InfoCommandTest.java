@@ -110,10 +110,10 @@ class InfoCommandTest {
 		java.io.StringWriter sw = new java.io.StringWriter();
 		TerminalProgress p = new TerminalProgress(new java.io.PrintWriter(sw), false, "bytes", true);
 		p.progress(512L << 20, 1L << 30, "shard 1");
-		assertTrue(sw.toString().startsWith("512 MB/1.00 GB"), sw.toString());
+		assertTrue(sw.toString().startsWith("512 MiB/1.00 GiB"), sw.toString());
 		assertEquals("1023 B", TerminalProgress.amountOfBytes(1023));
-		assertEquals("1.50 KB", TerminalProgress.amountOfBytes(1536));
-		assertEquals("2.00 GB", TerminalProgress.amountOfBytes(2L << 30));
+		assertEquals("1.50 KiB", TerminalProgress.amountOfBytes(1536));
+		assertEquals("2.00 GiB", TerminalProgress.amountOfBytes(2L << 30));
 	}
 
 	@Test

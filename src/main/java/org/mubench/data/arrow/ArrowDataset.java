@@ -104,8 +104,18 @@ public final class ArrowDataset implements Dataset {
 		return new ShardStream(shards, log);
 	}
 
-	/** Rows declared by {@code dataset_info.json} (sum over its splits), when the file is there. */
+	/** Rows declared by {@code dataset_info.json}, or -1; see {@link #declaredRows()}. */
+	@Override
+	public long size() {
+		return declaredRows().orElse(-1);
+	}
+
+	/**
+	 * Rows declared by {@code dataset_info.json} (sum over its splits), when the file is there and this dataset covers
+	 * every shard beside it (not when one shard of several was opened on its own).
+	 */
 	public OptionalLong declaredRows() {
+		if (arrowFiles(shards.get(0).getParent()).size() != shards.size()) return OptionalLong.empty();
 		JsonNode info = datasetInfo();
 		if (info == null || !info.has("splits")) return OptionalLong.empty();
 		long n = 0;

@@ -21,6 +21,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.mubench.data.Annotation;
 import org.mubench.data.DatasetException;
+import org.mubench.data.Messages;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
@@ -162,7 +163,7 @@ final class ShardStream implements SampleStream {
 		}
 		catch (OutOfMemoryError e) {
 			throw new DatasetException(file + ": the record batch " + (fileRows == 0 ? "at the start" : "after row " +
-				(row - 1)) + " does not fit in memory (" + oneLine(e) + "); give Java more memory, e.g. java -Xmx2g", e);
+				(row - 1)) + " does not fit in memory (" + Messages.oneLine(e) + "); give Java more memory, e.g. java -Xmx2g", e);
 		}
 		if (!loaded) return false;
 		batchRow = 0;
@@ -176,7 +177,7 @@ final class ShardStream implements SampleStream {
 		if (isTruncation(e))
 			return new DatasetException(file + ": stream ends inside a record batch " + where +
 				"; the file is truncated — " + retry, e);
-		return new DatasetException(file + ": cannot read the record batch " + where + " (" + oneLine(e) +
+		return new DatasetException(file + ": cannot read the record batch " + where + " (" + Messages.oneLine(e) +
 			"); the file is damaged — " + retry, e);
 	}
 
@@ -189,12 +190,6 @@ final class ShardStream implements SampleStream {
 			if (c.getCause() == c) break;
 		}
 		return false;
-	}
-
-	static String oneLine(Throwable e) {
-		String m = e.getMessage();
-		if (m == null) m = e.getClass().getSimpleName();
-		return m.replace('\n', ' ').trim();
 	}
 
 	/** Opens a shard after checking its first bytes, so that other formats get a plain message. */
@@ -242,7 +237,7 @@ final class ShardStream implements SampleStream {
 	static DatasetException schemaError(Path f, Throwable e) {
 		if (e instanceof DatasetException) return (DatasetException) e;
 		if (ArrowSupport.isAccessFailure(e)) return new DatasetException(ArrowSupport.message(e), e);
-		return new DatasetException(f + ": not an Arrow IPC stream, or its schema is damaged (" + oneLine(e) +
+		return new DatasetException(f + ": not an Arrow IPC stream, or its schema is damaged (" + Messages.oneLine(e) +
 			"); download it again", e);
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mubench.data.Csv;
 import org.mubench.data.DatasetException;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;

@@ -186,30 +186,8 @@ public final class ManifestDataset implements Dataset {
 	}
 
 	static Sample withBytes(Sample x, byte[] bytes) {
-		Sample.Builder b = Sample.builder(x.row);
-		b.imageId = x.imageId;
+		Sample.Builder b = x.toBuilder();
 		b.imageBytes = bytes;
-		b.imagePath = x.imagePath;
-		b.label = x.label;
-		b.labelName = x.labelName;
-		b.dataset = x.datasetRaw;
-		b.domain = x.domain;
-		b.institution = x.institution;
-		b.license = x.license;
-		b.micronsPerPixel = x.micronsPerPixel;
-		b.modality = x.modality;
-		b.ncbitaxonId = x.ncbitaxonId;
-		b.ncbitaxonName = x.ncbitaxonName;
-		b.pmid = x.pmid;
-		b.split = x.split;
-		b.stain = x.stain;
-		b.subdomain = x.subdomain;
-		b.submodality = x.submodality;
-		b.synthetic = x.synthetic;
-		b.questions.putAll(x.questions);
-		b.captions.putAll(x.captions);
-		b.boxes = x.boxes;
-		b.polygons = x.polygons;
 		return b.build();
 	}
 }

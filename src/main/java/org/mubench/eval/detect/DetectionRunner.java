@@ -14,6 +14,7 @@ import java.util.Map;
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Sample;
+import org.mubench.eval.tasks.TaskRegistry;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;
@@ -133,7 +134,7 @@ public final class DetectionRunner {
 				r.row = s.row;
 				r.imageId = s.imageId;
 				r.dataset = s.dataset;
-				r.task = LocalisationTasks.taskOf(s.dataset);
+				r.task = taskOf(s.dataset);
 				r.className = e.getKey();
 				r.gt = DetectionResult.toArrays(e.getValue());
 				r.model = model.name();
@@ -224,6 +225,16 @@ public final class DetectionRunner {
 			for (NamedBox b : r.rois(true))
 				if (b.strokeColor == DetectionResult.GT_COLOR) boxes.add(b);
 		RoiSetWriter.write(dir.resolve(roiFileName(s.row, s.imageId)), boxes);
+	}
+
+	/**
+	 * The localisation task of a dataset ({@link TaskRegistry#localisationTaskOf}), or the dataset itself (or
+	 * {@code unknown}) when it feeds none, so that other annotated datasets are reported under their own name.
+	 */
+	static String taskOf(String dataset) {
+		if (dataset == null) return "unknown";
+		String t = TaskRegistry.localisationTaskOf(dataset);
+		return t != null ? t : dataset;
 	}
 
 	/** {@code <row>_<image_id>.zip} with the id made file-name safe. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.mubench.eval.score.Bootstrap;
 
@@ -44,23 +43,13 @@ public final class GritSummary {
 			n = scores.size();
 			if (n == 0) return;
 			double[] v = new double[n];
-			double sum = 0;
-			for (int i = 0; i < n; i++) {
+			for (int i = 0; i < n; i++)
 				v[i] = scores.get(i);
-				sum += v[i];
-			}
-			double m = sum / n;
-			// GRIT scores are real-valued, so resample the scores themselves (scipy's plain scheme), then take the
-			// score package's basic interval; each group has its own seeded stream.
-			SplittableRandom rng = Bootstrap.stream(seed, streamName);
-			double[] means = new double[resamples];
-			for (int r = 0; r < resamples; r++) {
-				double s = 0;
-				for (int i = 0; i < n; i++)
-					s += v[rng.nextInt(n)];
-				means[r] = s / n;
-			}
-			Bootstrap.Interval ci = Bootstrap.basic(m, means, Bootstrap.DEFAULT_CONFIDENCE);
+			// GRIT scores are real-valued: the score package's bootstrap of a mean of values, basic interval; each
+			// group has its own seeded stream.
+			Bootstrap.Interval ci = Bootstrap.mean(v, resamples, Bootstrap.DEFAULT_CONFIDENCE,
+				Bootstrap.stream(seed, streamName));
+			double m = ci.mean;
 			mean = m;
 			ciLow = ci.low;
 			ciHigh = ci.high;

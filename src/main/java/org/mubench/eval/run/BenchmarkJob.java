@@ -32,10 +32,16 @@ public final class BenchmarkJob {
 		public final RunResult result;
 		/** Null when the run was cancelled (its finished predictions stay on disk for --resume). */
 		public final Summary summary;
+		/** All predictions in the output folder that were scored (earlier sessions included); 0 when cancelled. */
+		public final int predictionCount;
+		/** The model's {@link VisionLanguageModel#name()}. */
+		public final String modelName;
 
-		Outcome(RunResult result, Summary summary) {
+		Outcome(RunResult result, Summary summary, int predictionCount, String modelName) {
 			this.result = result;
 			this.summary = summary;
+			this.predictionCount = predictionCount;
+			this.modelName = modelName;
 		}
 
 		public boolean cancelled() {
@@ -64,7 +70,7 @@ public final class BenchmarkJob {
 			// The answerer's view: the model's info plus reply counts (unparseable, failed requests, cache hits).
 			runInfo.putAll(result.modelInfo);
 		}
-		if (result.status == RunResult.Status.CANCELLED) return new Outcome(result, null);
+		if (result.status == RunResult.Status.CANCELLED) return new Outcome(result, null, 0, modelName);
 		List<Prediction> all = PredictionsFile.read(result.predictionsFile, listener::log);
 		ReportOptions report = new ReportOptions().model(modelName).seed(options.seed).resamples(resamples);
 		report.run.putAll(runInfo);
@@ -72,6 +78,13 @@ public final class BenchmarkJob {
 		report.run("dataset", datasetDir.toString());
 		report.run("shard", options.shard.toString());
 		report.run("images_per_s", result.imagesPerSecond());
-		return new Outcome(result, RunReports.write(all, options.out, report));
+		Summary summary;
+		try {
+			summary = RunReports.write(all, options.out, report);
+		}
+		catch (IOException e) {
+			throw new IOException("Cannot write the reports into " + options.out + ": " + e.getMessage(), e);
+		}
+		return new Outcome(result, summary, all.size(), modelName);
 	}
 }

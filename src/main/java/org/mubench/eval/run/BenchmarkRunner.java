@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
+import org.mubench.data.Messages;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
@@ -31,8 +32,7 @@ import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.model.ModelException;
 import org.mubench.model.VisionLanguageModel;
-import org.scijava.plugin.PluginIndex;
-import org.scijava.plugin.PluginInfo;
+import org.mubench.model.PluginInstances;
 
 /**
  * Runs a model over a dataset and appends one prediction per question to {@code OUT/predictions.jsonl}. UI-free:
@@ -80,18 +80,7 @@ public final class BenchmarkRunner {
 
 	/** The answerer the plugins make for {@code model}; throws a one-line {@link ModelException} if none does. */
 	public static QuestionAnswerer answererFor(VisionLanguageModel model, RunOptions options) {
-		PluginIndex index = new PluginIndex();
-		index.discover();
-		List<PluginInfo<?>> infos = new ArrayList<>(index.getPlugins(AnswererFactory.class));
-		infos.sort((a, b) -> Double.compare(b.getPriority(), a.getPriority()));
-		for (PluginInfo<?> info : infos) {
-			AnswererFactory f;
-			try {
-				f = (AnswererFactory) info.createInstance();
-			}
-			catch (Exception e) {
-				throw new ModelException("Cannot create answerer factory " + info.getClassName() + ": " + e.getMessage(), e);
-			}
+		for (AnswererFactory f : PluginInstances.of(AnswererFactory.class)) {
 			QuestionAnswerer a = f.create(model, options);
 			if (a != null) return a;
 		}
@@ -257,7 +246,7 @@ public final class BenchmarkRunner {
 				}
 				catch (RuntimeException e) {
 					if (first == null) first = e;
-					listener.log("Skipped " + item.sample.describe() + " (model_error): " + oneLine(e));
+					listener.log("Skipped " + item.sample.describe() + " (model_error): " + Messages.oneLine(e));
 					for (Question q : item.questions) out.add(item.skipped(q, "model_error"));
 				}
 			}
@@ -275,7 +264,7 @@ public final class BenchmarkRunner {
 			throw new IllegalStateException("Interrupted while waiting for " + item.sample.describe());
 		}
 		catch (ExecutionException e) {
-			item.fail("preprocess_failed", oneLine(e.getCause()));
+			item.fail("preprocess_failed", Messages.oneLine(e.getCause()));
 		}
 	}
 
@@ -311,12 +300,6 @@ public final class BenchmarkRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(file + ": " + e.getMessage(), e);
 		}
-	}
-
-	static String oneLine(Throwable e) {
-		String m = e.getMessage();
-		if (m == null || m.isEmpty()) m = e.getClass().getSimpleName();
-		return m.replace('\n', ' ').trim();
 	}
 
 	/** The predictions file opened for appending; every batch is written whole and forced to the device. */
@@ -445,7 +428,7 @@ public final class BenchmarkRunner {
 				if (current.rows > 0) put(current);
 				Batch error = new Batch();
 				error.error = e instanceof DatasetException ? e
-					: new DatasetException("Reading " + dataset.location() + " failed: " + oneLine(e), e);
+					: new DatasetException("Reading " + dataset.location() + " failed: " + Messages.oneLine(e), e);
 				put(error);
 			}
 		}
@@ -468,10 +451,10 @@ public final class BenchmarkRunner {
 				item.prepared(answerer.prepare(item.sample));
 			}
 			catch (DatasetException e) {
-				item.fail("unreadable_image", oneLine(e));
+				item.fail("unreadable_image", Messages.oneLine(e));
 			}
 			catch (RuntimeException e) {
-				item.fail("preprocess_failed", oneLine(e));
+				item.fail("preprocess_failed", Messages.oneLine(e));
 			}
 			finally {
 				if (!overlap) gate.readLock().unlock();

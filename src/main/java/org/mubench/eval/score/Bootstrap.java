@@ -104,6 +104,32 @@ public final class Bootstrap {
 		return out;
 	}
 
+	/**
+	 * Basic-bootstrap interval of the mean of arbitrary real values (GRIT scores, …): each resample draws
+	 * {@code values.length} values with replacement. {@code values} must not be empty.
+	 */
+	public static Interval mean(double[] values, int resamples, double confidence, SplittableRandom rng) {
+		int n = values.length;
+		if (n == 0) throw new IllegalArgumentException("bootstrap of an empty group");
+		double sum = 0;
+		for (double v : values)
+			sum += v;
+		return basic(sum / n, resampleMeans(values, resamples, rng), confidence);
+	}
+
+	/** {@code resamples} bootstrap means of {@code values}, each of {@code values.length} draws with replacement. */
+	public static double[] resampleMeans(double[] values, int resamples, SplittableRandom rng) {
+		int n = values.length;
+		double[] out = new double[resamples];
+		for (int r = 0; r < resamples; r++) {
+			double s = 0;
+			for (int i = 0; i < n; i++)
+				s += values[rng.nextInt(n)];
+			out[r] = s / n;
+		}
+		return out;
+	}
+
 	/** The same as {@link #resampleMeans} by drawing {@code n} indices per resample (slow; for cross-checks). */
 	public static double[] resampleMeansByLoop(boolean[] data, int resamples, SplittableRandom rng) {
 		int n = data.length;

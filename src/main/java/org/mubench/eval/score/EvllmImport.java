@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.mubench.data.Csv;
 import org.mubench.data.Question;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.generative.PaperPrompt;
@@ -63,9 +64,9 @@ public final class EvllmImport {
 
 	private static void readFile(Path file, String model, List<Prediction> out) throws IOException {
 		String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-		List<CsvReader.Record> records;
+		List<Csv.Record> records;
 		try {
-			records = CsvReader.parse(text);
+			records = Csv.parse(text);
 		}
 		catch (IllegalArgumentException e) {
 			throw new IOException(file + " " + e.getMessage());
@@ -85,7 +86,7 @@ public final class EvllmImport {
 		String modelName = model != null ? model : parent != null && parent.getFileName() != null
 			? parent.getFileName().toString() : "unknown";
 		for (int r = 1; r < records.size(); r++) {
-			CsvReader.Record rec = records.get(r);
+			Csv.Record rec = records.get(r);
 			String where = file + " line " + rec.line;
 			try {
 				out.add(convert(rec.fields, col, fileDataset, modelName, out.size()));

@@ -136,6 +136,7 @@ public final class WeightSweep {
 		if (o.alphas.isEmpty()) throw new IllegalArgumentException("no α values to sweep (--alphas)");
 		for (double a : o.alphas) WeightMerge.checkAlpha(a, o.allowExtrapolation);
 		Files.createDirectories(o.out);
+		checkSettings(o);
 		Dataset dataset = Dataset.open(o.dataset);
 		Result result = new Result();
 		for (int i = 0; i < o.alphas.size(); i++) {
@@ -203,6 +204,43 @@ public final class WeightSweep {
 		Summary s = new Scorer(o.resamples, o.seed).score(predictions, "merge(alpha=" + plain(alpha) + ")", info);
 		if (o.deleteModels) deleteTree(modelDir);
 		return s;
+	}
+
+	static final String SETTINGS = "sweep-settings.json";
+
+	/**
+	 * Finished α values are reused on a re-run, which is only right for the same models, data and selection: the
+	 * settings are recorded in the output folder and a different set is refused. Adding α values is fine.
+	 */
+	private static void checkSettings(Options o) throws IOException {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("base", o.base.toAbsolutePath().normalize().toString());
+		settings.put("finetuned", o.finetuned.toAbsolutePath().normalize().toString());
+		settings.put("dataset", o.dataset.toAbsolutePath().normalize().toString());
+		settings.put("tasks", o.run.tasks);
+		settings.put("datasets", o.run.datasets);
+		settings.put("limit", o.run.limit);
+		settings.put("templates", o.run.templates);
+		settings.put("question_set", String.valueOf(o.run.questionSet));
+		settings.put("shard", String.valueOf(o.run.shard));
+		settings.put("resamples", o.resamples);
+		settings.put("seed", o.seed);
+		com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper()
+			.enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+		Path file = o.out.resolve(SETTINGS);
+		com.fasterxml.jackson.databind.JsonNode now = json.valueToTree(settings);
+		if (Files.isRegularFile(file)) {
+			com.fasterxml.jackson.databind.JsonNode before = json.readTree(file.toFile());
+			java.util.Iterator<String> names = now.fieldNames();
+			while (names.hasNext()) {
+				String name = names.next();
+				// Compared as text: numbers read back may be int nodes where long nodes were written.
+				if (!now.get(name).toString().equals(String.valueOf(before.get(name))))
+					throw new IllegalArgumentException(o.out + " holds a sweep with another " + name + " (" + before.get(name)
+						+ ", now " + now.get(name) + "); give another --out, or delete " + file + " and the alpha-* folders");
+			}
+		}
+		json.writeValue(file.toFile(), now);
 	}
 
 	private static RunOptions copy(RunOptions from) {

@@ -7,6 +7,7 @@ import java.util.List;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
+import org.mubench.data.Messages;
 import org.mubench.model.ModelException;
 
 /**
@@ -51,7 +52,7 @@ public final class ClipTokenizer implements AutoCloseable {
 		}
 		catch (RuntimeException e) {
 			Throwable cause = e instanceof Djl.WrappedException ? e.getCause() : e;
-			throw new ModelException(tokenizerJson + " cannot be loaded as a Hugging Face tokenizer (" + PreprocessConfigReader.oneLine(cause)
+			throw new ModelException(tokenizerJson + " cannot be loaded as a Hugging Face tokenizer (" + Messages.firstLine(cause)
 				+ "): copy tokenizer.json again from the model's repository.", cause);
 		}
 	}

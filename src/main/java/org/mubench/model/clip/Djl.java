@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import ai.djl.engine.Engine;
 import ai.djl.onnxruntime.engine.OrtEngineProvider;
 
+import org.mubench.data.Messages;
+
 /**
  * The process-wide DJL set-up every local model needs, and the class-loader switch around DJL calls.
  * <p>
@@ -43,7 +45,7 @@ public final class Djl {
 			Throwable t = e;
 			while (t.getCause() != null && t.getCause() != t)
 				t = t.getCause();
-			ortFailure = PreprocessConfigReader.oneLine(t);
+			ortFailure = Messages.firstLine(t);
 		}
 		initialised = true;
 	}

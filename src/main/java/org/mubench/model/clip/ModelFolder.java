@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mubench.data.Messages;
 import org.mubench.model.ModelException;
 
 /**
@@ -104,7 +105,7 @@ final class ModelFolder {
 			root = new ObjectMapper().readTree(tokenizerJson.toFile());
 		}
 		catch (IOException e) {
-			throw new ModelException(tokenizerJson + " cannot be read as JSON (" + PreprocessConfigReader.oneLine(e)
+			throw new ModelException(tokenizerJson + " cannot be read as JSON (" + Messages.firstLine(e)
 				+ "): copy tokenizer.json again from the model's repository.");
 		}
 		JsonNode added = root.get("added_tokens");
@@ -150,7 +151,7 @@ final class ModelFolder {
 			return n;
 		}
 		catch (IOException e) {
-			throw new ModelException(relative + " in " + dir + " cannot be read (" + PreprocessConfigReader.oneLine(e)
+			throw new ModelException(relative + " in " + dir + " cannot be read (" + Messages.firstLine(e)
 				+ "): fix it or copy it again from the model's repository.");
 		}
 	}

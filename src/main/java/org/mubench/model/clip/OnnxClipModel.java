@@ -11,13 +11,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.onnxruntime.OnnxJavaType;
 
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.device.DeviceChoice;
 import org.mubench.model.device.DeviceSelector;
+import org.mubench.model.onnx.OnnxDataType;
 
 /**
  * A CLIP-style model exported to ONNX in the Hugging Face layout: {@code onnx/vision_model.onnx} ({@code pixel_values}
@@ -33,14 +33,14 @@ public final class OnnxClipModel extends AbstractClipModel {
 	static final String VISION = "vision_model";
 	static final String TEXT = "text_model";
 
-	private final OnnxGraph vision;
-	private final OnnxGraph text;
+	private final OrtGraph vision;
+	private final OrtGraph text;
 	private final String pixelInput;
 	private final String imageOutput;
-	private final OnnxGraph.Tensor idsInput;
-	private final OnnxGraph.Tensor maskInput;
-	private final OnnxGraph.Tensor typeIdsInput;
-	private final OnnxGraph.Tensor positionInput;
+	private final OrtGraph.Tensor idsInput;
+	private final OrtGraph.Tensor maskInput;
+	private final OrtGraph.Tensor typeIdsInput;
+	private final OrtGraph.Tensor positionInput;
 	private final String textOutput;
 	private final int fixedTextLength;
 	private int embeddingSize;
@@ -74,6 +74,8 @@ public final class OnnxClipModel extends AbstractClipModel {
 	/** Opens a model folder, choosing the device with {@code selector}. */
 	public static OnnxClipModel open(Path dir, ModelOptions options, DeviceSelector selector) {
 		ModelOptions o = options == null ? new ModelOptions() : options;
+		// DJL's engine first: it must own ONNX Runtime's process-wide environment (see Djl.init).
+		Djl.init();
 		ModelFolder folder = new ModelFolder(dir);
 		String suffix = variantSuffix(o);
 		String visionFile = "onnx/" + VISION + suffix + ".onnx";
@@ -172,28 +174,28 @@ public final class OnnxClipModel extends AbstractClipModel {
 
 	@Override
 	protected float[][] runImages(float[] batch, int n) {
-		try (NDManager manager = OnnxGraph.newManager()) {
+		try (NDManager manager = OrtGraph.newManager()) {
 			NDArray x = manager.create(batch, new Shape(n, 3, height, width));
 			x.setName(pixelInput);
 			NDList out = vision.run(new NDList(x));
-			return OnnxGraph.rows(out.get(imageOutput), vision.file);
+			return OrtGraph.rows(out.get(imageOutput), vision.file);
 		}
 	}
 
 	@Override
 	protected float[][] runImages(java.nio.FloatBuffer batch, int n) {
-		try (NDManager manager = OnnxGraph.newManager()) {
+		try (NDManager manager = OrtGraph.newManager()) {
 			// A direct buffer becomes the ONNX Runtime tensor as it is: no copy.
 			NDArray x = manager.create(batch, new Shape(n, 3, height, width), ai.djl.ndarray.types.DataType.FLOAT32);
 			x.setName(pixelInput);
 			NDList out = vision.run(new NDList(x));
-			return OnnxGraph.rows(out.get(imageOutput), vision.file);
+			return OrtGraph.rows(out.get(imageOutput), vision.file);
 		}
 	}
 
 	@Override
 	protected float[][] runTexts(ClipTokenizer.Batch batch) {
-		try (NDManager manager = OnnxGraph.newManager()) {
+		try (NDManager manager = OrtGraph.newManager()) {
 			int n = batch.ids.length;
 			int len = batch.length;
 			NDList in = new NDList();
@@ -208,13 +210,13 @@ public final class OnnxClipModel extends AbstractClipModel {
 				in.add(integers(manager, positionInput, pos, n, len));
 			}
 			NDList out = text.run(in);
-			return OnnxGraph.rows(out.get(textOutput), text.file);
+			return OrtGraph.rows(out.get(textOutput), text.file);
 		}
 	}
 
-	private static NDArray integers(NDManager manager, OnnxGraph.Tensor input, long[][] values, int n, int len) {
+	private static NDArray integers(NDManager manager, OrtGraph.Tensor input, long[][] values, int n, int len) {
 		NDArray a;
-		if (input.type == OnnxJavaType.INT32) {
+		if (input.type == OnnxDataType.INT32) {
 			int[] flat = new int[n * len];
 			for (int i = 0; i < n; i++)
 				for (int j = 0; j < len; j++)
@@ -253,7 +255,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 		}
 	}
 
-	private static long lastDim(OnnxGraph.Tensor t) {
+	private static long lastDim(OrtGraph.Tensor t) {
 		return t == null || t.shape == null || t.shape.length == 0 ? -1 : t.shape[t.shape.length - 1];
 	}
 
@@ -292,17 +294,17 @@ public final class OnnxClipModel extends AbstractClipModel {
 
 	/** The two loaded graphs and what was found in them. */
 	private static final class Towers implements AutoCloseable {
-		OnnxGraph vision, text;
+		OrtGraph vision, text;
 		String pixelInput, imageOutput, textOutput;
-		OnnxGraph.Tensor idsInput, maskInput, typeIdsInput, positionInput;
+		OrtGraph.Tensor idsInput, maskInput, typeIdsInput, positionInput;
 		int fixedTextLength = -1;
 
 		static Towers load(Path visionPath, String visionFile, Path textPath, String textFile, DeviceChoice device, int threads) {
 			Towers t = new Towers();
 			try {
-				t.vision = OnnxGraph.load(visionPath, visionFile, device, threads);
+				t.vision = OrtGraph.load(visionPath, visionFile, device, threads);
 				t.inspectVision();
-				t.text = OnnxGraph.load(textPath, textFile, device, threads);
+				t.text = OrtGraph.load(textPath, textFile, device, threads);
 				t.inspectText();
 				return t;
 			}
@@ -314,7 +316,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 
 		private void inspectVision() {
 			String file = vision.file;
-			OnnxGraph.Tensor input;
+			OrtGraph.Tensor input;
 			if (vision.inputs.size() == 1) input = vision.inputs.values().iterator().next();
 			else if (vision.inputs.containsKey("pixel_values")) input = vision.inputs.get("pixel_values");
 			else throw new ModelException(file + " has inputs " + names(vision.inputs.values())
@@ -323,9 +325,9 @@ public final class OnnxClipModel extends AbstractClipModel {
 				+ " but must be [batch, 3, height, width]: export the vision tower with a 4-dimensional pixel_values input (docs/models.md).");
 			if (input.shape[1] > 0 && input.shape[1] != 3) throw new ModelException(file + ": input " + input
 				+ " has " + input.shape[1] + " channels but must have 3 (RGB): export an RGB vision tower.");
-			if (input.type != OnnxJavaType.FLOAT) throw new ModelException(file + ": input " + input + " is " + input.type
+			if (input.type != OnnxDataType.FLOAT) throw new ModelException(file + ": input " + input + " is " + input.typeName()
 				+ " but must be float32: use a float32 export or variant=quantized (docs/models.md).");
-			for (OnnxGraph.Tensor other : vision.inputs.values()) {
+			for (OrtGraph.Tensor other : vision.inputs.values()) {
 				if (other != input) throw new ModelException(file + " has an extra input " + other
 					+ " besides " + input + ": export the vision tower with pixel_values as its only input (docs/models.md).");
 			}
@@ -335,9 +337,9 @@ public final class OnnxClipModel extends AbstractClipModel {
 
 		private void inspectText() {
 			String file = text.file;
-			OnnxGraph.Tensor ids = text.inputs.get("input_ids");
+			OrtGraph.Tensor ids = text.inputs.get("input_ids");
 			if (ids == null) {
-				for (OnnxGraph.Tensor t : text.inputs.values()) {
+				for (OrtGraph.Tensor t : text.inputs.values()) {
 					if (t.name.contains("mask") || t.name.contains("type") || t.name.contains("position")) continue;
 					if (ids != null) throw new ModelException(file + " has inputs " + names(text.inputs.values())
 						+ " and none is 'input_ids': export the text tower with input_ids (and attention_mask) as inputs (docs/models.md).");
@@ -350,7 +352,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 			checkInteger(file, ids);
 			idsInput = ids;
 			if (ids.shape[1] > 0) fixedTextLength = (int) ids.shape[1];
-			for (OnnxGraph.Tensor t : text.inputs.values()) {
+			for (OrtGraph.Tensor t : text.inputs.values()) {
 				if (t == ids) continue;
 				if (t.name.equals("attention_mask")) maskInput = t;
 				else if (t.name.equals("token_type_ids")) typeIdsInput = t;
@@ -363,16 +365,16 @@ public final class OnnxClipModel extends AbstractClipModel {
 			textOutput = embeddingOutput(text, "text_embeds");
 		}
 
-		private static void checkInteger(String file, OnnxGraph.Tensor t) {
-			if (t.type != OnnxJavaType.INT64 && t.type != OnnxJavaType.INT32) throw new ModelException(file + ": input " + t
-				+ " is " + t.type + " but token inputs must be int64 or int32: export the text tower again (docs/models.md).");
+		private static void checkInteger(String file, OrtGraph.Tensor t) {
+			if (t.type != OnnxDataType.INT64 && t.type != OnnxDataType.INT32) throw new ModelException(file + ": input " + t
+				+ " is " + t.typeName() + " but token inputs must be int64 or int32: export the text tower again (docs/models.md).");
 		}
 
 		/** The output named {@code preferred}, else the only [batch, D] output. */
-		private static String embeddingOutput(OnnxGraph g, String preferred) {
+		private static String embeddingOutput(OrtGraph g, String preferred) {
 			if (g.outputs.containsKey(preferred)) return preferred;
 			String found = null;
-			for (OnnxGraph.Tensor t : g.outputs.values()) {
+			for (OrtGraph.Tensor t : g.outputs.values()) {
 				if (t.rank() == 2) {
 					if (found != null) throw new ModelException(g.file + " has several [batch, D] outputs " + names(g.outputs.values())
 						+ " and none is '" + preferred + "': name the projected embedding output " + preferred + " when exporting (docs/models.md).");
@@ -395,9 +397,9 @@ public final class OnnxClipModel extends AbstractClipModel {
 			return new int[] { h, w };
 		}
 
-		private static String names(java.util.Collection<OnnxGraph.Tensor> ts) {
+		private static String names(java.util.Collection<OrtGraph.Tensor> ts) {
 			List<String> n = new ArrayList<>();
-			for (OnnxGraph.Tensor t : ts)
+			for (OrtGraph.Tensor t : ts)
 				n.add(t.name);
 			return Arrays.toString(n.toArray());
 		}

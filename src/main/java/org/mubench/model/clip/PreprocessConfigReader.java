@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mubench.data.Messages;
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ModelException;
 
@@ -28,7 +29,7 @@ public final class PreprocessConfigReader {
 			root = new ObjectMapper().readTree(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
-			throw new ModelException(file + " cannot be read as JSON (" + oneLine(e)
+			throw new ModelException(file + " cannot be read as JSON (" + Messages.firstLine(e)
 				+ "): copy preprocessor_config.json again from the model's repository.");
 		}
 		if (root == null || !root.isObject()) throw new ModelException(file
@@ -64,8 +65,8 @@ public final class PreprocessConfigReader {
 			}
 			else throw bad(where, "crop_size", "a number or {\"height\": h, \"width\": w}");
 		}
-		else if (c.doCenterCrop && size != null && size.isNumber()) {
-			// Older configs give one "size" for both the resize and the crop.
+		else if (size != null && !size.isNull()) {
+			// No crop size: crop to the resize target (older configs give one "size" for both).
 			c.cropHeight = c.shortestEdge;
 			c.cropWidth = c.shortestEdge;
 		}
@@ -114,10 +115,4 @@ public final class PreprocessConfigReader {
 		return new ModelException(where + ": '" + key + "' must be " + expected + "; fix the file or copy it again from the model's repository.");
 	}
 
-	static String oneLine(Throwable e) {
-		String m = e.getMessage();
-		if (m == null || m.isEmpty()) m = e.getClass().getSimpleName();
-		int nl = m.indexOf('\n');
-		return (nl >= 0 ? m.substring(0, nl) : m).trim();
-	}
 }

@@ -38,7 +38,7 @@ public final class RawImageTower implements AutoCloseable {
 		OrtEnvironment env = OrtEnvironment.getEnvironment();
 		OrtSession session = null;
 		try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-			// What OnnxGraph asks DJL for; optimisation level and the rest stay at ONNX Runtime's defaults there too.
+			// What OrtGraph asks DJL for; optimisation level and the rest stay at ONNX Runtime's defaults there too.
 			so.setIntraOpNumThreads(model.intraOpThreads());
 			so.setInterOpNumThreads(1);
 			session = env.createSession(model.visionModelPath().toString(), so);
@@ -62,7 +62,7 @@ public final class RawImageTower implements AutoCloseable {
 				}
 			}
 			throw new ModelException(model.visionModelPath() + ": ONNX Runtime cannot open it for the raw measurement ("
-				+ PreprocessConfigReader.oneLine(e) + ")", e);
+				+ org.mubench.data.Messages.oneLine(e) + ")", e);
 		}
 	}
 
@@ -77,7 +77,7 @@ public final class RawImageTower implements AutoCloseable {
 			if (r.size() == 0) throw new ModelException("The vision tower returned no output");
 		}
 		catch (OrtException e) {
-			throw new ModelException("Raw image-tower run failed: " + PreprocessConfigReader.oneLine(e), e);
+			throw new ModelException("Raw image-tower run failed: " + org.mubench.data.Messages.oneLine(e), e);
 		}
 	}
 

@@ -15,6 +15,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 
+import org.mubench.data.Messages;
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;
@@ -134,7 +135,7 @@ public final class TorchScriptClipModel extends AbstractClipModel {
 	}
 
 	static String missingNativeMessage(Throwable e) {
-		return "The PyTorch native library is missing (" + PreprocessConfigReader.oneLine(e)
+		return "The PyTorch native library is missing (" + Messages.firstLine(e)
 			+ "): TorchScript models need a build with -Ptorchscript (adds ai.djl.pytorch:pytorch-native-cpu), or an ONNX export of the model (docs/models.md).";
 	}
 
@@ -193,7 +194,7 @@ public final class TorchScriptClipModel extends AbstractClipModel {
 			}
 			catch (RuntimeException e) {
 				Throwable cause = e instanceof Djl.WrappedException ? e.getCause() : e;
-				throw new ModelException(file + " cannot be loaded by PyTorch (" + PreprocessConfigReader.oneLine(cause)
+				throw new ModelException(file + " cannot be loaded by PyTorch (" + Messages.firstLine(cause)
 					+ "): trace it again with tools/export_onnx.py --torchscript (docs/models.md).", cause);
 			}
 			this.predictor = model.newPredictor();
@@ -207,7 +208,7 @@ public final class TorchScriptClipModel extends AbstractClipModel {
 			return Djl.call(() -> {
 				try (NDManager manager = model.getNDManager().newSubManager()) {
 					NDList out = predictor.predict(new NDList(input.make(manager)));
-					return OnnxGraph.rows(out.get(0), file);
+					return OrtGraph.rows(out.get(0), file);
 				}
 			});
 		}

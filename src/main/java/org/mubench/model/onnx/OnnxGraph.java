@@ -98,8 +98,7 @@ public final class OnnxGraph {
 				}
 				case SPARSE_INITIALIZER: g.sparseInitializers++; in.skipField(tag); break;
 				default:
-					if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) in.skipRawBytes(in.readRawVarint32());
-					else in.skipField(tag);
+					in.skipField(tag); // length-delimited fields are skipped unread (skipRawBytes)
 			}
 			g.spans.add(new FieldSpan(field, start, in.getTotalBytesRead(), value));
 		}

@@ -108,8 +108,7 @@ public final class OnnxModel {
 						break;
 					}
 					default:
-						if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) in.skipRawBytes(in.readRawVarint32());
-						else in.skipField(tag);
+						in.skipField(tag); // length-delimited fields are skipped unread (skipRawBytes)
 				}
 				m.spans.add(new FieldSpan(field, start, in.getTotalBytesRead(), value));
 			}

@@ -299,6 +299,8 @@ class ArrowDatasetTest {
 		assertEquals(dir.resolve("perception/0.1.0"), d.location());
 		assertEquals(2, readAll(d).size());
 		assertEquals(1, readAll(Dataset.open(files.get(1))).size());
+		assertEquals(2, d.size()); // from dataset_info.json
+		assertEquals(-1, Dataset.open(files.get(1)).size()); // one shard of two: the declared count does not apply
 	}
 
 	@Test

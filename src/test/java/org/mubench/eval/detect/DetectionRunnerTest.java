@@ -123,7 +123,7 @@ class DetectionRunnerTest {
 		// second box (90,45)-(95,47.5) is unmatched. GRIT = IoU / (2 + 1 - 1).
 		DetectionResult r0 = run.results.get(0);
 		assertEquals("held_et_al_2010_h2b", r0.dataset);
-		assertEquals(LocalisationTasks.SUBCELLULAR, r0.task);
+		assertEquals("subcellular_structure_localization", r0.task);
 		assertEquals("nucleus", r0.className);
 		assertEquals(Arrays.toString(new double[] { 10, 10, 30, 20 }), Arrays.toString(r0.pred[0]));
 		assertEquals(Arrays.toString(new double[] { 90, 45, 95, 47.5 }), Arrays.toString(r0.pred[1]));
@@ -147,7 +147,7 @@ class DetectionRunnerTest {
 		assertEquals(1, run.summary.overall.unparseable);
 		assertEquals(2, run.summary.overall.skipped);
 		assertEquals(1, run.summary.byClass.get("mitochondria").n);
-		assertEquals(LocalisationTasks.MITOCHONDRIA, run.summary.byTask.keySet().toArray()[1]);
+		assertEquals("cryoet_mitochondria_localization", run.summary.byTask.keySet().toArray()[1]);
 
 		List<String> lines = Files.readAllLines(tmp.resolve("detections.jsonl"), StandardCharsets.UTF_8);
 		assertEquals(4, lines.size());
@@ -202,7 +202,7 @@ class DetectionRunnerTest {
 		DetectionRunner.Run run = new DetectionRunner(model, o).run(samples.iterator(), tmp.resolve("a"), null, null);
 		assertEquals(2, run.images);
 		assertEquals(2, model.prompts.size());
-		assertEquals(LocalisationTasks.WHITE_BLOOD_CELLS, run.results.get(0).task);
+		assertEquals("white_blood_cell_localization", run.results.get(0).task);
 		assertFalse(Files.exists(tmp.resolve("a").resolve("rois")));
 
 		Cancellation cancel = new Cancellation();

@@ -13,7 +13,7 @@ class GritSummaryTest {
 		DetectionResult r = new DetectionResult();
 		r.className = cls;
 		r.dataset = dataset;
-		r.task = LocalisationTasks.taskOf(dataset);
+		r.task = DetectionRunner.taskOf(dataset);
 		r.score = score;
 		r.unparseable = unparseable;
 		r.skipped = skipped;
@@ -38,7 +38,7 @@ class GritSummaryTest {
 		assertEquals(1, wu.n);
 		assertEquals(0.0, wu.ciLow, 0);
 		assertEquals(0.0, wu.ciHigh, 0);
-		assertEquals(0.5, s.byTask.get(LocalisationTasks.SUBCELLULAR).mean, 1e-15);
+		assertEquals(0.5, s.byTask.get("subcellular_structure_localization").mean, 1e-15);
 		GritSummary none = GritSummary.of(new ArrayList<>(), 999, 1);
 		assertNull(none.overall.mean);
 	}

@@ -48,7 +48,7 @@ class GroundTruthTest {
 		assertTrue(wu.containsKey("mitochondria"));
 		assertTrue(GroundTruth.of(sample("kather_et_al_2016", null, null, null)).isEmpty());
 		assertNull(GroundTruth.polygonBounds(new double[] { 1 }));
-		assertEquals(LocalisationTasks.SYNTHETIC_CELLS, LocalisationTasks.taskOf("burgess_et_al_2024_eccentricity"));
-		assertEquals("opencell", LocalisationTasks.taskOf("opencell"));
+		assertEquals("synthetic_cell_localization", DetectionRunner.taskOf("burgess_et_al_2024_eccentricity"));
+		assertEquals("opencell", DetectionRunner.taskOf("opencell"));
 	}
 }

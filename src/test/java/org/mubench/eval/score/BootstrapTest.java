@@ -185,4 +185,23 @@ class BootstrapTest {
 			Bootstrap.stream(0, "fine_paper"));
 		assertEquals(0.0082, gpt.halfWidth, 0.00025);
 	}
+
+	/** Means of real values draw like the index loop of 0/1 data: the same stream gives the same resamples. */
+	@Test
+	void meanOfValuesResamplesLikeTheIndexLoop() {
+		boolean[] bits = { true, false, false, true, true, false, true };
+		double[] values = new double[bits.length];
+		for (int i = 0; i < bits.length; i++)
+			values[i] = bits[i] ? 1 : 0;
+		assertArrayEquals(Bootstrap.resampleMeansByLoop(bits, 500, new SplittableRandom(3)),
+			Bootstrap.resampleMeans(values, 500, new SplittableRandom(3)), 0.0);
+		Bootstrap.Interval ci = Bootstrap.mean(values, 500, 0.95, new SplittableRandom(3));
+		assertEquals(4.0 / 7, ci.mean, 0.0);
+		assertEquals(Bootstrap.basic(4.0 / 7, Bootstrap.resampleMeans(values, 500, new SplittableRandom(3)), 0.95).low,
+			ci.low, 0.0);
+		// Constant data: every resample is the constant, so the interval collapses onto it.
+		Bootstrap.Interval flat = Bootstrap.mean(new double[] { 0.25, 0.25, 0.25 }, 99, 0.95, new SplittableRandom(1));
+		assertEquals(0.25, flat.low, 0.0);
+		assertEquals(0.25, flat.high, 0.0);
+	}
 }

@@ -155,6 +155,11 @@ public class WeightSweepTest {
 		WeightSweep.Result again = WeightSweep.run(options(base, ft, data, out, 0.0, 0.5, 1.0), l, null);
 		assertEquals(r.bestAlpha, again.bestAlpha);
 		assertTrue(logs.stream().filter(s -> s.contains("reusing")).count() == 3, logs.toString());
+		// Other settings in the same folder would mix results: refused.
+		WeightSweep.Options limited = options(base, ft, data, out, 0.0, 0.5, 1.0);
+		limited.run.limit = 3;
+		Exception e = assertThrows(IllegalArgumentException.class, () -> WeightSweep.run(limited, l, null));
+		assertTrue(e.getMessage().contains("holds a sweep with another limit (0, now 3)"), e.getMessage());
 	}
 
 	@Test

@@ -22,6 +22,12 @@ class TaskRegistryTest {
 		// 5 coarse + 13 classification + 4 localisation = 22 tasks (MICROBENCH §1).
 		assertEquals(22, TaskRegistry.COARSE_TYPES.size() + TaskRegistry.fineTasks().size() +
 			TaskRegistry.LOCALIZATION_TASKS.size());
+		assertEquals("white_blood_cell_localization", TaskRegistry.localisationTaskOf("jung_et_al_2022"));
+		assertEquals("subcellular_structure_localization", TaskRegistry.localisationTaskOf("held_et_al_2010_h2b"));
+		assertEquals("cryoet_mitochondria_localization", TaskRegistry.localisationTaskOf("wu_et_al_2023"));
+		assertEquals(null, TaskRegistry.localisationTaskOf("kather_et_al_2016"));
+		assertEquals("cells in synthetic images",
+			TaskRegistry.localisationTask("synthetic_cell_localization").displayName);
 		Set<String> datasets = new HashSet<>();
 		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks())
 			for (String d : t.datasets)

@@ -52,6 +52,9 @@ class PreprocessConfigReaderTest {
 		PreprocessConfig same = read("{\"size\": 256}");
 		assertEquals(256, same.cropHeight);
 		assertEquals(256, same.cropWidth);
+		PreprocessConfig edge = read("{\"size\": {\"shortest_edge\": 336}}");
+		assertEquals(336, edge.cropHeight);
+		assertEquals(336, edge.cropWidth);
 	}
 
 	@Test

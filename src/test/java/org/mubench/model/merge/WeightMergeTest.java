@@ -308,6 +308,61 @@ class WeightMergeTest {
 		checkValues(base, ft, half, 0.5);
 	}
 
+	/** A model whose weights sit in the typed data fields (float_data, int32_data, double_data, int64_data). */
+	static OnnxModel typedModel(long seed) {
+		java.util.Random r = new java.util.Random(seed);
+		OnnxModel m = new OnnxModel();
+		m.opsets.put("", 17L);
+		String[] names = { "f", "h", "b", "d", "i" };
+		int[] types = { OnnxDataType.FLOAT, OnnxDataType.FLOAT16, OnnxDataType.BFLOAT16, OnnxDataType.DOUBLE, OnnxDataType.INT64 };
+		for (int k = 0; k < names.length; k++) {
+			OnnxTensor t = new OnnxTensor();
+			t.name = names[k];
+			t.dataType = types[k];
+			t.dims = new long[] { 2, 3 };
+			if (k == 0) { t.floatData = new float[6]; for (int j = 0; j < 6; j++) t.floatData[j] = (float) r.nextGaussian(); }
+			if (k == 1) { t.int32Data = new int[6]; for (int j = 0; j < 6; j++) t.int32Data[j] = org.mubench.model.onnx.HalfFloats.doubleToHalf(r.nextGaussian()); }
+			if (k == 2) { t.int32Data = new int[6]; for (int j = 0; j < 6; j++) t.int32Data[j] = org.mubench.model.onnx.HalfFloats.doubleToBfloat16(r.nextGaussian()); }
+			if (k == 3) { t.doubleData = new double[6]; for (int j = 0; j < 6; j++) t.doubleData[j] = r.nextGaussian(); }
+			if (k == 4) { t.int64Data = new long[6]; for (int j = 0; j < 6; j++) t.int64Data[j] = r.nextInt(100); }
+			m.graph.initializers.add(t);
+			m.graph.nodes.add(new OnnxNode("Identity", "id_" + names[k], new String[] { names[k] }, new String[] { "out_" + names[k] }));
+			m.graph.outputs.add(org.mubench.model.onnx.OnnxValueInfo.tensor("out_" + names[k], types[k], 2, 3));
+		}
+		return m;
+	}
+
+	@Test
+	void typedDataFieldsAreMergedIntoRawData() throws Exception {
+		Path base = tmp.resolve("typed/base.onnx"), ft = tmp.resolve("typed/ft.onnx"), out = tmp.resolve("typed/out.onnx");
+		typedModel(1).write(base);
+		typedModel(2).write(ft);
+		WeightMerge.Result r = WeightMerge.merge(base, ft, out, 0.25, false, null, null);
+		assertEquals(4, r.interpolatedTensors);
+		assertEquals(1, r.copiedTensors);
+		OnnxModel b = OnnxModel.read(base), f = OnnxModel.read(ft), m = OnnxModel.read(out);
+		Path dir = out.getParent();
+		for (OnnxTensor t : m.graph.initializers) {
+			double[] bv = b.graph.initializer(t.name).toDoubles(dir), fv = f.graph.initializer(t.name).toDoubles(dir);
+			double[] mv = t.toDoubles(dir);
+			if (t.dataType != OnnxDataType.INT64) assertTrue(t.rawRegion != null, t.name + " is written as raw_data");
+			for (int i = 0; i < 6; i++) {
+				double exact = 0.75 * bv[i] + 0.25 * fv[i];
+				switch (t.dataType) {
+					case OnnxDataType.FLOAT: assertEquals((float) exact, (float) mv[i], 0f); break;
+					case OnnxDataType.DOUBLE: assertEquals(exact, mv[i], 0); break;
+					case OnnxDataType.FLOAT16: assertNearestHalf(exact, mv[i], t.name); break;
+					case OnnxDataType.BFLOAT16: {
+						double ulp = Math.scalb(1.0, Math.getExponent(Math.abs(exact)) - 7);
+						assertTrue(Math.abs(mv[i] - exact) <= ulp / 2, t.name + "[" + i + "]");
+						break;
+					}
+					default: assertEquals(fv[i], mv[i], 0);
+				}
+			}
+		}
+	}
+
 	static void deleteTree(Path dir) throws IOException {
 		try (Stream<Path> s = Files.walk(dir)) {
 			for (Path p : s.sorted((a, b) -> b.compareTo(a)).collect(Collectors.toList())) Files.delete(p);

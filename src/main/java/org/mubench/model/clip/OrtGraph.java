@@ -1,6 +1,6 @@
 package org.mubench.model.clip;
 
-import java.lang.reflect.Field;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,33 +14,31 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
-import ai.onnxruntime.NodeInfo;
-import ai.onnxruntime.OnnxJavaType;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtException;
-import ai.onnxruntime.OrtSession;
-import ai.onnxruntime.TensorInfo;
 
+import org.mubench.data.Messages;
 import org.mubench.model.ModelException;
 import org.mubench.model.device.DeviceChoice;
+import org.mubench.model.onnx.OnnxDataType;
+import org.mubench.model.onnx.OnnxModel;
+import org.mubench.model.onnx.OnnxValueInfo;
 
 /**
- * One ONNX graph loaded through DJL's ONNX Runtime engine, with the names, shapes and types of its inputs and outputs
- * as the graph declares them (dynamic dimensions are -1).
+ * One ONNX graph loaded into ONNX Runtime through DJL, with the names, shapes and element types of its inputs and
+ * outputs as the graph declares them (dynamic dimensions are -1). The declarations are read by our ONNX protobuf layer
+ * ({@link OnnxModel}, which leaves the weights on disk), not from the session.
  */
-final class OnnxGraph implements AutoCloseable {
+final class OrtGraph implements AutoCloseable {
 	/** A declared input or output. */
 	static final class Tensor {
 		final String name;
 		final long[] shape;
-		/** ONNX Runtime's Java type ({@code FLOAT}, {@code INT64}, …), or null for a non-tensor value. */
-		final OnnxJavaType type;
+		/** ONNX element type ({@link OnnxDataType#FLOAT}, {@link OnnxDataType#INT64}, …); 0 for a non-tensor value. */
+		final int type;
 
-		Tensor(String name, long[] shape, OnnxJavaType type) {
+		Tensor(String name, long[] shape, int type) {
 			this.name = name;
 			this.shape = shape;
 			this.type = type;
@@ -48,6 +46,11 @@ final class OnnxGraph implements AutoCloseable {
 
 		int rank() {
 			return shape == null ? -1 : shape.length;
+		}
+
+		/** The element type for messages ({@code float32}, {@code int64}, …). */
+		String typeName() {
+			return OnnxDataType.name(type);
 		}
 
 		@Override
@@ -63,7 +66,7 @@ final class OnnxGraph implements AutoCloseable {
 	private final ZooModel<NDList, NDList> model;
 	private final Predictor<NDList, NDList> predictor;
 
-	private OnnxGraph(String file, ZooModel<NDList, NDList> model, Map<String, Tensor> inputs, Map<String, Tensor> outputs) {
+	private OrtGraph(String file, ZooModel<NDList, NDList> model, Map<String, Tensor> inputs, Map<String, Tensor> outputs) {
 		this.file = file;
 		this.model = model;
 		this.inputs = inputs;
@@ -76,7 +79,7 @@ final class OnnxGraph implements AutoCloseable {
 	 * @param file its name relative to the model folder, for messages
 	 * @param threads intra-op threads (> 0)
 	 */
-	static OnnxGraph load(Path path, String file, DeviceChoice device, int threads) {
+	static OrtGraph load(Path path, String file, DeviceChoice device, int threads) {
 		Djl.requireOnnxRuntime(file);
 		Device djlDevice = device.gpu ? Device.gpu(device.index) : Device.cpu();
 		Criteria<NDList, NDList> criteria = Criteria.builder()
@@ -97,14 +100,14 @@ final class OnnxGraph implements AutoCloseable {
 			Throwable cause = e instanceof Djl.WrappedException ? e.getCause() : e;
 			Throwable detail = cause;
 			if (cause instanceof MalformedModelException && cause.getCause() != null) detail = cause.getCause();
-			throw new ModelException(file + " cannot be loaded by ONNX Runtime (" + PreprocessConfigReader.oneLine(detail)
+			throw new ModelException(file + " cannot be loaded by ONNX Runtime (" + Messages.firstLine(detail)
 				+ "): download or export it again (docs/models.md).", cause);
 		}
 		try {
 			Map<String, Tensor> in = new LinkedHashMap<>();
 			Map<String, Tensor> out = new LinkedHashMap<>();
-			describe(model, path, in, out);
-			return new OnnxGraph(file, model, in, out);
+			describe(path, file, in, out);
+			return new OrtGraph(file, model, in, out);
 		}
 		catch (RuntimeException e) {
 			model.close();
@@ -153,57 +156,26 @@ final class OnnxGraph implements AutoCloseable {
 	}
 
 	/**
-	 * Reads the declared inputs and outputs from the ONNX Runtime session DJL opened. DJL's {@code describeInput} gives
-	 * names only, so the session is taken from the block; if DJL's internals ever differ, a separate metadata session
-	 * is opened instead.
+	 * Reads the declared inputs and outputs from the file. Inputs that are initializers (weights listed as inputs by
+	 * old exporters) are left out, as ONNX Runtime leaves them out of the inputs a caller feeds.
 	 */
-	private static void describe(ZooModel<NDList, NDList> model, Path path, Map<String, Tensor> in, Map<String, Tensor> out) {
-		OrtSession session = sessionOf(model.getBlock());
-		OrtSession own = null;
+	static void describe(Path path, String file, Map<String, Tensor> in, Map<String, Tensor> out) {
+		OnnxModel m;
 		try {
-			if (session == null) {
-				own = Djl.call(() -> OrtEnvironment.getEnvironment().createSession(path.toString(), new OrtSession.SessionOptions()));
-				session = own;
-			}
-			fill(session.getInputInfo(), in);
-			fill(session.getOutputInfo(), out);
+			m = OnnxModel.read(path);
 		}
-		catch (OrtException e) {
-			throw new ModelException(path + ": ONNX Runtime cannot describe its inputs (" + PreprocessConfigReader.oneLine(e)
+		catch (IOException e) {
+			throw new ModelException(file + " cannot be read as an ONNX graph (" + Messages.firstLine(e)
 				+ "): download or export it again (docs/models.md).", e);
 		}
-		finally {
-			if (own != null) {
-				try {
-					own.close();
-				}
-				catch (OrtException e) {
-					// Metadata session only.
-				}
-			}
-		}
+		for (OnnxValueInfo v : m.graph.feedInputs())
+			in.put(v.name, tensor(v));
+		for (OnnxValueInfo v : m.graph.outputs)
+			out.put(v.name, tensor(v));
 	}
 
-	private static OrtSession sessionOf(Block block) {
-		try {
-			Field f = block.getClass().getDeclaredField("session");
-			f.setAccessible(true);
-			Object s = f.get(block);
-			return s instanceof OrtSession ? (OrtSession) s : null;
-		}
-		catch (ReflectiveOperationException | RuntimeException e) {
-			return null;
-		}
-	}
-
-	private static void fill(Map<String, NodeInfo> infos, Map<String, Tensor> into) {
-		for (Map.Entry<String, NodeInfo> e : infos.entrySet()) {
-			Object info = e.getValue().getInfo();
-			if (info instanceof TensorInfo) {
-				TensorInfo t = (TensorInfo) info;
-				into.put(e.getKey(), new Tensor(e.getKey(), t.getShape(), t.type));
-			}
-			else into.put(e.getKey(), new Tensor(e.getKey(), null, null));
-		}
+	private static Tensor tensor(OnnxValueInfo v) {
+		long[] shape = v.elemType == OnnxDataType.UNDEFINED || !v.hasShape ? null : v.dimValues.clone();
+		return new Tensor(v.name, shape, v.elemType);
 	}
 }

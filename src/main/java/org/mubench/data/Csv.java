@@ -1,16 +1,20 @@
-package org.mubench.data.manifest;
+package org.mubench.data;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small RFC 4180 reader: comma-separated, fields optionally in double quotes ("" inside is a quote; newlines allowed). */
-final class Csv {
+/**
+ * The one CSV reader (manifests, EvLLM result files): RFC 4180 as spreadsheets and pandas write it, comma-separated,
+ * fields optionally in double quotes ("" inside is a quote; newlines allowed). Strict about stray quotes, so a broken
+ * file is named rather than read wrongly.
+ */
+public final class Csv {
 	private Csv() {}
 
 	/** One record and the 1-based line on which it starts. */
-	static final class Record {
-		final int line;
-		final List<String> fields;
+	public static final class Record {
+		public final int line;
+		public final List<String> fields;
 
 		Record(int line, List<String> fields) {
 			this.line = line;
@@ -19,7 +23,7 @@ final class Csv {
 	}
 
 	/** Parses {@code text}; blank lines are skipped. Throws IllegalArgumentException("line N: …") on bad quoting. */
-	static List<Record> parse(String text) {
+	public static List<Record> parse(String text) {
 		List<Record> out = new ArrayList<>();
 		if (text.startsWith("\uFEFF")) text = text.substring(1); // spreadsheet byte-order mark
 		int i = 0, n = text.length(), line = 1;

@@ -1,0 +1,51 @@
+package org.mubench.fiji;
+
+import java.io.File;
+
+import org.mubench.data.Cancellation;
+import org.mubench.data.download.DownloadPlan;
+import org.mubench.data.download.UbenchRelease;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.ui.UIService;
+
+/** What the two Download commands share: where to, from which hub, cancellation; each says what to fetch. */
+abstract class AbstractDownloadCommand extends ContextCommand {
+	@Parameter(label = "Download into", style = "directory")
+	private File to;
+
+	@Parameter(label = "Hub address (a mirror with the same paths)", required = false)
+	private String base_url = UbenchRelease.DEFAULT_BASE_URL;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private int files;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	@Parameter(required = false)
+	private UIService ui;
+
+	private final Cancellation cancellation = new Cancellation();
+
+	/** The files to fetch from the hub at {@code baseUrl}. */
+	abstract DownloadPlan plan(String baseUrl);
+
+	@Override
+	public void run() {
+		files = Downloads.run(plan(base_url), to.toPath(), new FijiProgress(status, log), log, ui, cancellation);
+		if (files < 0) cancel("Download declined");
+	}
+
+	@Override
+	public void cancel(String reason) {
+		cancellation.cancel();
+		super.cancel(reason);
+	}
+}

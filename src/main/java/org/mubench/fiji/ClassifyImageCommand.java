@@ -1,0 +1,79 @@
+package org.mubench.fiji;
+
+import java.io.File;
+import java.util.List;
+
+import org.mubench.eval.classify.ZeroShotClassifier;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+
+/**
+ * Plugins › Micro-Bench › Classify Image…: zero-shot classification of the active image with a CLIP-style model. The
+ * plane classified is the one on screen ({@code plane=current}: all channels of the current z/t as a composite) or a
+ * maximum projection over z ({@code plane=max}). An {@code image_file} is opened instead of the active image, through
+ * Bio-Formats for microscopy formats.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Classify Image...", headless = true)
+public class ClassifyImageCommand implements Command {
+	public static final String TABLE_TITLE = "Micro-Bench classification";
+
+	@Parameter(required = false)
+	private ImagePlus imp;
+
+	@Parameter(label = "Image file (instead of the active image; czi, nd2, lif, ome.tif through Bio-Formats)",
+		required = false, style = "open")
+	private File image_file;
+
+	@Parameter(label = "Model folder", style = "directory")
+	private File model;
+
+	@Parameter(label = "Labels (comma-separated)")
+	private String labels;
+
+	@Parameter(label = "Template ({} = label; empty = the label alone)", required = false)
+	private String template = "";
+
+	@Parameter(label = "Plane", choices = { "current", "max" })
+	private String plane = "current";
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	private String device = "auto";
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private String top_label;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private double top_probability;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private ResultsTable table;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
+		settings.device = device;
+		settings.template = template;
+		settings.plane = plane;
+		if (image_file != null) imp = FijiImages.open(image_file);
+		List<ZeroShotClassifier.LabelProbability> result = MicroBenchFiji.classify(imp, model.getPath(),
+			ZeroShotClassifier.parseLabels(labels), settings, new FijiProgress(status, log));
+		top_label = result.get(0).label;
+		top_probability = result.get(0).probability;
+		table = Results.classification(imp.getTitle(), result);
+		Results.showTable(table, TABLE_TITLE);
+		log.info(imp.getTitle() + ": " + top_label + " (p = " + String.format("%.4f", top_probability) + ", plane " + plane + ")");
+	}
+}

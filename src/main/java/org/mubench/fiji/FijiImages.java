@@ -1,0 +1,63 @@
+package org.mubench.fiji;
+
+import java.io.File;
+import java.lang.reflect.Method;
+import java.util.Locale;
+
+import org.mubench.data.Messages;
+
+import ij.IJ;
+import ij.ImagePlus;
+
+/**
+ * Opens an image file for the commands: formats ImageJ reads itself directly, microscopy formats (czi, nd2, lif,
+ * ome.tif, …) through Bio-Formats when it is installed (as in Fiji), found at run time so the plugin needs no
+ * Bio-Formats at build time.
+ */
+public final class FijiImages {
+	static final String BIO_FORMATS = "loci.plugins.BF";
+	private static final String[] MICROSCOPY = { ".czi", ".nd2", ".lif", ".ome.tif", ".ome.tiff", ".lsm", ".oib", ".oif",
+		".ims", ".vsi", ".svs", ".scn", ".zvi", ".dv", ".ics", ".ids", ".mvd2", ".sld", ".lei", ".nd" };
+
+	private FijiImages() {}
+
+	static boolean needsBioFormats(String name) {
+		String n = name.toLowerCase(Locale.ROOT);
+		for (String ext : MICROSCOPY) {
+			if (n.endsWith(ext)) return true;
+		}
+		return false;
+	}
+
+	/** The first image series of {@code file}; one line naming the file and what to install when it cannot be read. */
+	public static ImagePlus open(File file) {
+		if (!file.isFile()) throw new IllegalArgumentException(file + ": no such file");
+		if (needsBioFormats(file.getName())) return openWithBioFormats(file, BIO_FORMATS);
+		ImagePlus imp = IJ.openImage(file.getPath());
+		if (imp == null) {
+			throw new IllegalArgumentException(file + ": ImageJ cannot read this file; open it in Fiji (Bio-Formats) and use the active image");
+		}
+		return imp;
+	}
+
+	static ImagePlus openWithBioFormats(File file, String bioFormatsClass) {
+		Class<?> bf;
+		try {
+			bf = Class.forName(bioFormatsClass, true, FijiImages.class.getClassLoader());
+		}
+		catch (ClassNotFoundException e) {
+			throw new IllegalArgumentException(file + ": this format needs Bio-Formats, which this ImageJ does not have; use Fiji "
+				+ "(Bio-Formats is part of it) or put bioformats_package.jar into ImageJ's plugins folder");
+		}
+		try {
+			Method open = bf.getMethod("openImagePlus", String.class);
+			ImagePlus[] series = (ImagePlus[]) open.invoke(null, file.getPath());
+			if (series == null || series.length == 0) throw new IllegalArgumentException(file + ": Bio-Formats found no image in it");
+			return series[0];
+		}
+		catch (ReflectiveOperationException e) {
+			Throwable cause = e.getCause() != null ? e.getCause() : e;
+			throw new IllegalArgumentException(file + ": Bio-Formats could not read it (" + Messages.oneLine(cause) + ")", cause);
+		}
+	}
+}

@@ -1,0 +1,42 @@
+package org.mubench.fiji;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+/** Plugins › Micro-Bench › Merge Model Weights…: WiSE-FT, θ = (1 − α)·base + α·fine-tuned for every float tensor. */
+@Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Merge Model Weights...", headless = true)
+public class MergeModelWeightsCommand implements Command {
+	@Parameter(label = "Base model folder", style = "directory")
+	private File base;
+
+	@Parameter(label = "Fine-tuned model folder", style = "directory")
+	private File finetuned;
+
+	@Parameter(label = "Alpha (0 = base, 1 = fine-tuned)", min = "0", max = "1", stepSize = "0.05")
+	private double alpha = 0.5;
+
+	@Parameter(label = "Output folder", style = "directory")
+	private File out;
+
+	@Parameter(type = ItemIO.OUTPUT)
+	private String model;
+
+	@Parameter
+	private StatusService status;
+
+	@Parameter
+	private LogService log;
+
+	@Override
+	public void run() {
+		MicroBenchFiji.mergeWeights(base.toPath(), finetuned.toPath(), alpha, out.toPath(), new FijiProgress(status, log));
+		model = out.getPath();
+		log.info("Merged model (alpha " + alpha + "): " + model);
+	}
+}
