@@ -126,6 +126,16 @@ public final class TestHttpServer implements AutoCloseable {
 			// When fewer bytes were written than announced, closing the exchange (finally) finds the body short and
 			// drops the connection: the client sees the stream end early. Closing the stream here would not.
 			if (send == length) os.close();
+			else {
+				// Let the client take in what was sent before the connection drops, so the cut lands where it was
+				// asked for (a reset can otherwise discard bytes still in flight).
+				try {
+					Thread.sleep(200);
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 		finally {
 			ex.close();
