@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
@@ -68,13 +66,6 @@ public final class MicroBenchFiji {
 					throw new IllegalArgumentException("Unknown option '" + key
 						+ "': use device, tasks, template, plane, datasets, api_key_file, limit, batch or resume");
 			}
-		}
-
-		Map<String, String> asMap() {
-			Map<String, String> m = new LinkedHashMap<>();
-			m.put("device", device);
-			m.put("tasks", tasks);
-			return m;
 		}
 	}
 
