@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -24,24 +25,14 @@ public final class BenchCommand implements Callable<Integer> {
 	@Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@Mixin
+	InferenceOptions inference = new InferenceOptions();
+
 	@Option(names = "--model", required = true, paramLabel = "DIR", description = "Model folder (ONNX CLIP layout).")
 	Path model;
 
 	@Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Dataset folder (uBench shards).")
 	Path dataset;
-
-	@Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
-	int batch;
-
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "ONNX Runtime intra-op threads (default: all cores).")
-	int threads;
-
-	@Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0",
-		description = "Threads decoding images while the model runs (default: the runner's).")
-	int decodeThreads;
-
-	@Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Inference device (default ${DEFAULT-VALUE}).")
-	String device;
 
 	@Option(names = "--limit", paramLabel = "N", description = "At most N rows of the dataset.")
 	long limit;
@@ -59,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (batch < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+		inference.check(spec.commandLine());
 		if (limit < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 (all) or more");
 		if (rawSeconds <= 0) throw new CommandLine.ParameterException(spec.commandLine(), "--raw-seconds must be positive");
 		if (stageImages < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--stage-images must be at least 1");
@@ -68,10 +59,10 @@ public final class BenchCommand implements Callable<Integer> {
 		Benchmark b = new Benchmark();
 		b.model = model;
 		b.dataset = dataset;
-		b.batch = batch;
-		b.threads = threads;
-		b.decodeThreads = decodeThreads;
-		b.device = device;
+		b.batch = inference.batch;
+		b.threads = inference.threads;
+		b.decodeThreads = inference.decodeThreads;
+		b.device = inference.device;
 		b.limit = limit;
 		b.rawSeconds = rawSeconds;
 		b.stageImages = stageImages;

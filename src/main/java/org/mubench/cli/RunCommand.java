@@ -35,6 +35,9 @@ public final class RunCommand implements Callable<Integer> {
 	@Spec
 	CommandLine.Model.CommandSpec spec;
 
+	@Mixin
+	InferenceOptions inference = new InferenceOptions();
+
 	@Option(names = "--dataset", required = true, paramLabel = "DIR", description = "Dataset folder (uBench shards).")
 	Path dataset;
 
@@ -55,12 +58,6 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--limit", paramLabel = "N", description = "At most N rows (after --datasets and --shard).")
 	long limit;
 
-	@Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
-	int batch;
-
-	@Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Inference device (default ${DEFAULT-VALUE}).")
-	String device;
-
 	@Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the random model (default ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -79,13 +76,6 @@ public final class RunCommand implements Callable<Integer> {
 		description = "Questions to answer; auto: captions for contrastive and random models, questions for generative ones.")
 	String questionSet;
 
-	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Inference threads (default: all cores).")
-	int threads;
-
-	@Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0",
-		description = "Threads decoding images while the model runs (default: cores - 1, at least 1).")
-	int decodeThreads;
-
 	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
@@ -99,9 +89,9 @@ public final class RunCommand implements Callable<Integer> {
 		RunOptions o = options();
 		TerminalProgress progress = new TerminalProgress(stderr, TerminalProgress.isTerminal(), "images");
 		ModelOptions mo = new ModelOptions();
-		mo.device = device;
-		mo.batchSize = batch;
-		mo.threads = threads;
+		mo.device = inference.device;
+		mo.batchSize = inference.batch;
+		mo.threads = inference.threads;
 		mo.seed = seed;
 		mo.listener = progress;
 		api.applyTo(mo);
@@ -148,7 +138,7 @@ public final class RunCommand implements Callable<Integer> {
 	}
 
 	RunOptions options() {
-		if (batch < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be at least 1");
+		inference.check(spec.commandLine());
 		if (limit < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 (all) or more");
 		if (resamples < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--resamples must be at least 1");
 		for (int t : templates) {
@@ -163,7 +153,7 @@ public final class RunCommand implements Callable<Integer> {
 		o.tasks = tasks;
 		o.datasets = datasets;
 		o.limit = limit;
-		o.batchSize = batch;
+		o.batchSize = inference.batch;
 		o.templates = templates;
 		try {
 			o.questionSet = QuestionSet.valueOf(questionSet.trim().toUpperCase(Locale.ROOT));
@@ -177,7 +167,7 @@ public final class RunCommand implements Callable<Integer> {
 		o.resume = resume;
 		o.modelSpec = model;
 		o.out = out;
-		o.decodeThreads = decodeThreads;
+		o.decodeThreads = inference.decodeThreads;
 		return o;
 	}
 

@@ -1,0 +1,25 @@
+package org.mubench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** How a local model runs: batch size, device, inference and decoding threads (shared by run and bench). */
+final class InferenceOptions {
+	@Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
+	int batch;
+
+	@Option(names = "--device", paramLabel = "auto|cpu|gpu", defaultValue = "auto", description = "Inference device (default ${DEFAULT-VALUE}).")
+	String device;
+
+	@Option(names = "--threads", paramLabel = "N", defaultValue = "0", description = "Inference (ONNX Runtime intra-op) threads (default: all cores).")
+	int threads;
+
+	@Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0",
+		description = "Threads decoding images for the model (default: the runner's choice for the model and device).")
+	int decodeThreads;
+
+	/** Refuses a batch size below 1 as bad usage. */
+	void check(CommandLine commandLine) {
+		if (batch < 1) throw new CommandLine.ParameterException(commandLine, "--batch must be at least 1");
+	}
+}
