@@ -330,6 +330,43 @@ class BenchmarkRunnerTest {
 	}
 
 	@Test
+	void aBrokenStreamEndsTheRunKeepingEveryRowReadBefore() throws Exception {
+		Path out = tmp.resolve("truncated");
+		List<Sample> samples = MemoryDataset.generate(10);
+		MemoryDataset broken = new MemoryDataset(samples) {
+			@Override
+			public org.mubench.data.SampleStream samples() {
+				org.mubench.data.SampleStream inner = super.samples();
+				return new org.mubench.data.SampleStream() {
+					int n;
+
+					@Override
+					public boolean hasNext() {
+						return inner.hasNext();
+					}
+
+					@Override
+					public Sample next() {
+						if (n++ == 6) throw new org.mubench.data.DatasetException("shard 1 is truncated after row 5; download it again");
+						return inner.next();
+					}
+
+					@Override
+					public void close() {}
+				};
+			}
+		};
+		org.mubench.data.DatasetException e = assertThrows(org.mubench.data.DatasetException.class,
+			() -> new BenchmarkRunner(options(out)).run(broken, new RandomModel(7)));
+		assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+		Set<Long> rows = new HashSet<>();
+		for (Prediction p : read(out)) rows.add(p.row);
+		assertEquals(new HashSet<>(Arrays.asList(0L, 1L, 2L, 3L, 4L, 5L)), rows); // rows 4 and 5 were a partial batch
+		JsonNode run = RunnerTestSupport.JSON.readTree(out.resolve("run.json").toFile());
+		assertEquals("failed", run.get("status").asText());
+	}
+
+	@Test
 	void pluginsPickTheAnswerer() {
 		assertTrue(BenchmarkRunner.answererFor(new RandomModel(1), new RunOptions()) instanceof RandomAnswerer);
 		assertTrue(BenchmarkRunner.answererFor(new FakeClip(), new RunOptions()) instanceof ContrastiveAnswerer);
