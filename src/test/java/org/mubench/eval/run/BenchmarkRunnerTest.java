@@ -302,17 +302,33 @@ class BenchmarkRunnerTest {
 		FakeClip clip = new FakeClip() {
 			@Override
 			public synchronized float[][] embedImages(List<float[]> pixels) {
-				for (float[] p : pixels) if (p[0] == 6) throw new IllegalStateException("tensor exploded");
+				for (float[] p : pixels) if (p[0] == 7) throw new IllegalStateException("tensor exploded");
 				return super.embedImages(pixels);
 			}
 		};
 		RunnerTestSupport.Recorder rec = new RunnerTestSupport.Recorder();
 		RunResult r = new BenchmarkRunner(options(out)).listener(rec)
 			.answerer(new ContrastiveAnswerer(clip, FakeClip.PREPARER)).run(new MemoryDataset(MemoryDataset.generate(16)), clip);
-		// Image byte 3r mod 8 = 6 for rows 2 and 10.
+		// Image byte 3r mod 8 = 7 for rows 5 and 13, both after the first batch (rows 0–3) succeeded.
 		assertEquals(Long.valueOf(8), r.skipped.get("model_error"));
-		for (Prediction p : read(out)) assertEquals(p.row == 2 || p.row == 10, "model_error".equals(p.skipped), p.key());
+		for (Prediction p : read(out)) assertEquals(p.row == 5 || p.row == 13, "model_error".equals(p.skipped), p.key());
+		assertEquals(14, clip.imagesEmbedded); // the other images of the failing batches were answered one by one
 		assertTrue(rec.logs.stream().anyMatch(s -> s.contains("tensor exploded")));
+	}
+
+	@Test
+	void aFailureInTheFirstBatchStopsTheRun() {
+		Path out = tmp.resolve("first-batch");
+		FakeClip clip = new FakeClip() {
+			@Override
+			public synchronized float[][] embedImages(List<float[]> pixels) {
+				throw new IllegalStateException("vision_model.onnx: input pixel_values expects 336x336; check the model folder");
+			}
+		};
+		IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkRunner(options(out))
+			.answerer(new ContrastiveAnswerer(clip, FakeClip.PREPARER)).run(new MemoryDataset(MemoryDataset.generate(8)), clip));
+		assertTrue(e.getMessage().startsWith("vision_model.onnx"));
+		assertEquals(0, read(out).size());
 	}
 
 	@Test
