@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetSummary;
+import org.mubench.data.ProgressListener;
 import org.mubench.data.arrow.ArrowDataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +44,17 @@ final class InfoCommand implements Callable<Integer> {
 		TerminalProgress progress = TerminalProgress.forTerminal(err, false, "rows");
 		DatasetSummary s;
 		try {
-			s = DatasetSummary.of(d, declared.orElse(-1), progress, Cancellation.NEVER);
+			s = DatasetSummary.of(d, declared.orElse(-1), new ProgressListener() {
+				@Override
+				public void progress(long done, long total, String message) {
+					progress.progress(done, total, message);
+				}
+
+				@Override
+				public void log(String message) {
+					progress.log("warning: " + message);
+				}
+			}, Cancellation.NEVER);
 		}
 		finally {
 			progress.finish();
@@ -51,7 +62,7 @@ final class InfoCommand implements Callable<Integer> {
 		if (declared.isPresent() && declared.getAsLong() != s.rows)
 			err.println("warning: " + d.location().resolve("dataset_info.json") + " declares " + declared.getAsLong() +
 				" rows but the shards hold " + s.rows + "; a shard may be missing or cut short");
-		if (s.missingImages > 0) err.println("warning: " + s.missingImages + " rows have no image bytes");
+		if (s.missingImages > 0) err.println("warning: " + s.missingImages + " row(s) have no image bytes");
 		err.flush();
 		if (json) out.println(toJson(s));
 		else print(out, d, s);

@@ -3,7 +3,6 @@ package org.mubench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.mubench.data.ProgressListener;
 import org.mubench.model.merge.WeightMerge;
 
 import picocli.CommandLine.Command;
@@ -36,28 +35,13 @@ public final class MergeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		java.io.PrintWriter err = spec.commandLine().getErr();
-		ProgressListener progress = new ProgressListener() {
-			int lastPercent = -1;
-
-			@Override
-			public synchronized void progress(long done, long total, String message) {
-				if (total <= 0) return;
-				int percent = (int) (100 * done / total);
-				if (percent / 10 != lastPercent / 10 || done == total) {
-					err.println("merge: " + percent + "% (" + done + "/" + total + " tensors)");
-					err.flush();
-				}
-				lastPercent = percent;
-			}
-
-			@Override
-			public void log(String message) {
-				err.println(message);
-				err.flush();
-			}
-		};
-		WeightMerge.Result r = WeightMerge.merge(base, finetuned, out, alpha, allowExtrapolation, progress, null);
+		TerminalProgress progress = TerminalProgress.forTerminal(spec.commandLine().getErr(), false, "tensors");
+		WeightMerge.Result r;
+		try {
+			r = WeightMerge.merge(base, finetuned, out, alpha, allowExtrapolation, progress, null);
+		} finally {
+			progress.finish();
+		}
 		spec.commandLine().getOut().println(r + " into " + out + " (alpha = " + alpha + ")");
 		return 0;
 	}

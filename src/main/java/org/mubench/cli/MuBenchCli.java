@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "mubench", mixinStandardHelpOptions = true, versionProvider = MuBenchCli.Version.class,
 	description = "Micro-Bench: benchmark vision-language models on microscopy images.",
-	subcommands = { CommandLine.HelpCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, SweepCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class })
 public final class MuBenchCli implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces on failure.", scope = CommandLine.ScopeType.INHERIT)

@@ -99,6 +99,19 @@ public final class RunCommand implements Callable<Integer> {
 	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
+	@Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+		description = "openai: models: environment variable holding the API key (default ${DEFAULT-VALUE}; none needed for local servers).")
+	String apiKeyEnv;
+
+	@Option(names = "--api-key-file", paramLabel = "FILE",
+		description = "openai: models: file holding only the API key (used instead of --api-key-env). The key itself is never a command-line value.")
+	Path apiKeyFile;
+
+	@Option(names = "--set", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+		description = { "Model setting, repeatable. openai: temperature (1), max_tokens (2048), seed (none), detail (high),",
+			"concurrency (8), timeout_s (120), retries (5), cache_dir (~/.cache/mubench/openai, or off)." })
+	Map<String, String> settings = new LinkedHashMap<>();
+
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter stdout = spec.commandLine().getOut();
@@ -112,6 +125,9 @@ public final class RunCommand implements Callable<Integer> {
 		mo.threads = threads;
 		mo.seed = seed;
 		mo.listener = progress;
+		mo.apiKeyEnv = apiKeyEnv;
+		mo.apiKeyFile = apiKeyFile;
+		mo.extra.putAll(settings);
 
 		Cancellation cancel = new Cancellation();
 		CountDownLatch done = new CountDownLatch(1);
@@ -133,6 +149,8 @@ public final class RunCommand implements Callable<Integer> {
 			modelName = m.name();
 			if (m instanceof org.mubench.model.GenerativeModel) runInfo.putAll(((org.mubench.model.GenerativeModel) m).runInfo());
 			result = new BenchmarkRunner(o).listener(progress).cancellation(cancel).run(data, m);
+			// Token totals, request and reply counts are final only now.
+			runInfo.putAll(result.modelInfo);
 		}
 		finally {
 			progress.finish();

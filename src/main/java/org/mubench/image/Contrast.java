@@ -62,26 +62,52 @@ final class Contrast {
 		return lut;
 	}
 
-	/** [lo, hi] of arbitrary values (NaN ignored) for a stretching mapping. */
-	static double[] range(double[] values, ContrastMapping m) {
-		if (m == ContrastMapping.MIN_MAX) {
-			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-			for (double v : values) {
-				if (v < lo)
-					lo = v;
-				if (v > hi)
-					hi = v;
-			}
-			return lo <= hi ? new double[] { lo, hi } : new double[] { 0, 0 };
-		}
-		final double[] sorted = values.clone();
-		Arrays.sort(sorted); // NaN sorts last
-		int n = sorted.length;
-		while (n > 0 && Double.isNaN(sorted[n - 1]))
-			n--;
-		if (n == 0)
+	/**
+	 * [lo, hi] of the values of all planes (NaN ignored) for a stretching mapping. The percentiles are exact order
+	 * statistics, found without sorting or copying the data: a 65,536-bin histogram over [min, max] locates the bin of
+	 * each rank, and only that bin's values are sorted.
+	 */
+	static double[] range(float[][] planes, ContrastMapping m) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		long count = 0;
+		for (float[] p : planes)
+			for (float v : p)
+				if (v == v) { // not NaN
+					if (v < min)
+						min = v;
+					if (v > max)
+						max = v;
+					count++;
+				}
+		if (count == 0)
 			return new double[] { 0, 0 };
-		final int tail = (int) Math.floor(SATURATED_TAIL * n);
-		return new double[] { sorted[tail], sorted[n - 1 - tail] };
+		if (m != ContrastMapping.SATURATED || min == max)
+			return new double[] { min, max };
+		final long tail = (long) Math.floor(SATURATED_TAIL * count);
+		final int bins = 65536;
+		final double scale = (bins - 1) / (max - min);
+		final long[] hist = new long[bins];
+		for (float[] p : planes)
+			for (float v : p)
+				if (v == v)
+					hist[(int) ((v - min) * scale)]++;
+		return new double[] { orderStatistic(planes, hist, tail, min, scale),
+			orderStatistic(planes, hist, count - 1 - tail, min, scale) };
+	}
+
+	/** The value of the given rank (0-based, ascending) among the non-NaN values. */
+	private static double orderStatistic(float[][] planes, long[] hist, long rank, double min, double scale) {
+		int bin = 0;
+		long below = 0;
+		while (below + hist[bin] <= rank)
+			below += hist[bin++];
+		final float[] inBin = new float[(int) hist[bin]];
+		int p = 0;
+		for (float[] plane : planes)
+			for (float v : plane)
+				if (v == v && (int) ((v - min) * scale) == bin)
+					inBin[p++] = v;
+		Arrays.sort(inBin);
+		return inBin[(int) (rank - below)];
 	}
 }

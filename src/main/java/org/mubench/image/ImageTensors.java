@@ -90,7 +90,10 @@ public final class ImageTensors {
 	// ---------------------------------------------------------------- imglib2 images (Fiji)
 
 	/**
-	 * Any real-valued imglib2 image to the model's input tensor.
+	 * Any real-valued imglib2 image to the model's input tensor. Integer types within 0–255 (UnsignedByteType, …) are
+	 * used as they are (a mean projection rounds to the nearest level); every other type goes through
+	 * {@code cfg.contrast}: {@link ContrastMapping#PIL} clips to 0–255 and drops the fraction (PIL's rule for I and F
+	 * data), the stretching mappings use one range over all channels shown, after projection.
 	 *
 	 * @param axes the meaning of each dimension, e.g. {@code ImageAxes.of("XYCZT")}
 	 * @param selection which plane (or projection) and which channels; {@link PlaneSelection#DEFAULT} for 2-D images
@@ -105,6 +108,30 @@ public final class ImageTensors {
 	public static float[] fromArgb(RandomAccessibleInterval<ARGBType> img, ImageAxes axes, PlaneSelection selection,
 		PreprocessConfig cfg, String itemName) {
 		return toTensor(argbToImage8(img, axes, selection, itemName), cfg, null, 0);
+	}
+
+	/**
+	 * The 8-bit RGB image {@link #fromImage} would resize, pixel-interleaved, 3 bytes per pixel (grey copied to R, G
+	 * and B), at the original size: e.g. what a generative model is sent as PNG.
+	 */
+	public static byte[] toRgb8(RandomAccessibleInterval<? extends RealType<?>> img, ImageAxes axes,
+		PlaneSelection selection, ContrastMapping contrast, String itemName) {
+		return rgb(toImage8(img, axes, selection, contrast, itemName));
+	}
+
+	/** As {@link #toRgb8}, for packed-colour (ARGB) images; {@code axes} must not contain C. */
+	public static byte[] argbToRgb8(RandomAccessibleInterval<ARGBType> img, ImageAxes axes, PlaneSelection selection,
+		String itemName) {
+		return rgb(argbToImage8(img, axes, selection, itemName));
+	}
+
+	private static byte[] rgb(Image8 img) {
+		if (img.channels == 3)
+			return img.data;
+		final byte[] out = new byte[img.data.length * 3];
+		for (int i = 0; i < img.data.length; i++)
+			out[3 * i] = out[3 * i + 1] = out[3 * i + 2] = img.data[i];
+		return out;
 	}
 
 	/** The geometry {@link #fromImage} applies to this image (its X and Y sizes). */
@@ -153,63 +180,51 @@ public final class ImageTensors {
 		final RealType<?> type = Util.getTypeFromInterval(img);
 		final boolean eightBit = type instanceof IntegerType && type.getMinValue() >= 0 && type.getMaxValue() <= 255;
 
-		// one float plane per distinct channel actually shown
-		final float[][] planes = new float[rgb.length][];
-		for (int k = 0; k < rgb.length; k++) {
+		final boolean stretch = !eightBit && contrast != ContrastMapping.PIL && contrast != null;
+		final int outChannels = rgb.length == 1 ? 1 : 3;
+		final byte[] out = new byte[n * outChannels];
+		if (!stretch) {
+			// one channel at a time, so only one float plane is alive
+			for (int k = 0; k < outChannels; k++)
+				if (rgb[k] >= 0)
+					toBytes(readPlane(img, dx, dy, dc, dz, dt, rgb[k], zs, ts, mean, n), out, k, outChannels, eightBit,
+						mean, 0, 0, false);
+			return new Image8(out, (int) w, (int) h, outChannels);
+		}
+		// stretching: one range over all channels shown, so the colour balance is kept
+		final float[][] planes = new float[outChannels][];
+		final java.util.List<float[]> distinct = new java.util.ArrayList<>();
+		for (int k = 0; k < outChannels; k++) {
 			if (rgb[k] < 0)
 				continue;
 			for (int j = 0; j < k; j++)
 				if (rgb[j] == rgb[k])
 					planes[k] = planes[j];
-			if (planes[k] == null)
+			if (planes[k] == null) {
 				planes[k] = readPlane(img, dx, dy, dc, dz, dt, rgb[k], zs, ts, mean, n);
-		}
-
-		// contrast: one range over all channels shown, so colour balance is kept
-		double lo = 0, hi = 0;
-		final boolean stretch = !eightBit && contrast != ContrastMapping.PIL && contrast != null;
-		if (stretch) {
-			int total = 0;
-			for (int k = 0; k < planes.length; k++)
-				if (planes[k] != null && firstUse(planes, k))
-					total += n;
-			final double[] all = new double[total];
-			int p = 0;
-			for (int k = 0; k < planes.length; k++)
-				if (planes[k] != null && firstUse(planes, k))
-					for (float v : planes[k])
-						all[p++] = v;
-			final double[] r = Contrast.range(all, contrast);
-			lo = r[0];
-			hi = r[1];
-		}
-
-		final int outChannels = rgb.length == 1 ? 1 : 3;
-		final byte[] out = new byte[n * outChannels];
-		for (int k = 0; k < outChannels; k++) {
-			final float[] plane = planes[k];
-			if (plane == null)
-				continue; // black
-			for (int i = 0; i < n; i++) {
-				final double v = plane[i];
-				final int b;
-				if (eightBit)
-					b = mean ? (int) Math.floor(v + 0.5) : (int) v;
-				else if (stretch)
-					b = Contrast.linear(v, lo, hi);
-				else
-					b = Contrast.pil(v);
-				out[i * outChannels + k] = (byte) b;
+				distinct.add(planes[k]);
 			}
 		}
+		final double[] r = Contrast.range(distinct.toArray(new float[0][]), contrast);
+		for (int k = 0; k < outChannels; k++)
+			if (planes[k] != null)
+				toBytes(planes[k], out, k, outChannels, false, mean, r[0], r[1], true);
 		return new Image8(out, (int) w, (int) h, outChannels);
 	}
 
-	private static boolean firstUse(float[][] planes, int k) {
-		for (int j = 0; j < k; j++)
-			if (planes[j] == planes[k])
-				return false;
-		return true;
+	private static void toBytes(float[] plane, byte[] out, int k, int outChannels, boolean eightBit, boolean mean,
+		double lo, double hi, boolean stretch) {
+		for (int i = 0; i < plane.length; i++) {
+			final double v = plane[i];
+			final int b;
+			if (eightBit)
+				b = mean ? (int) Math.floor(v + 0.5) : (int) v;
+			else if (stretch)
+				b = Contrast.linear(v, lo, hi);
+			else
+				b = Contrast.pil(v);
+			out[i * outChannels + k] = (byte) b;
+		}
 	}
 
 	private static void checkAxes(RandomAccessibleInterval<?> img, ImageAxes axes, String itemName) {

@@ -146,6 +146,10 @@ public final class PngDecoder {
 			: (long) height * (1 + rowBytes(width, bitsPerPixel));
 		if (expected > Integer.MAX_VALUE)
 			throw ImageDecodeException.of(itemName, "PNG image too large: " + width + "x" + height);
+		// deflate expands at most ~1032:1, so a header promising more than the data can hold is caught before allocating
+		if (expected > (long) idat.size() * 1032L + 1024L)
+			throw ImageDecodeException.of(itemName, "PNG truncated: " + idat.size() + " bytes of compressed image data "
+				+ "cannot hold the " + width + "x" + height + " image the header declares");
 		final byte[] raw = inflate(idat.toByteArray(), (int) expected, itemName);
 
 		final int n = width * height * spp;
@@ -288,6 +292,8 @@ public final class PngDecoder {
 					}
 				}
 			}
+			else if (bitDepth == 8 && dx == 1) // whole row at once (x0 is 0 whenever dx is 1)
+				System.arraycopy(d, row, out8, outRow * spp, width * spp);
 			else if (bitDepth == 8) {
 				for (int x = 0; x < width; x++)
 					System.arraycopy(d, row + x * spp, out8, (outRow + x0 + x * dx) * spp, spp);

@@ -28,4 +28,13 @@ public final class PreprocessConfig {
 	public int outputWidth() {
 		return doCenterCrop ? cropWidth : shortestEdge;
 	}
+
+	/** One line stating every setting, contrast mapping included (for logs and run metadata). */
+	@Override
+	public String toString() {
+		return "resize " + (doResize ? "shortest_edge " + shortestEdge + " bicubic (PIL)" : "off") + ", centre crop "
+			+ (doCenterCrop ? cropHeight + "x" + cropWidth : "off") + ", rescale " + (doRescale ? rescaleFactor : "off")
+			+ ", normalise " + (doNormalize ? "mean " + java.util.Arrays.toString(mean) + " std "
+				+ java.util.Arrays.toString(std) : "off") + ", contrast " + contrast;
+	}
 }

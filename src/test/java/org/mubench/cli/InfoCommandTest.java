@@ -115,4 +115,18 @@ class InfoCommandTest {
 		assertEquals("1.50 KB", TerminalProgress.amountOfBytes(1536));
 		assertEquals("2.00 GB", TerminalProgress.amountOfBytes(2L << 30));
 	}
+
+	@Test
+	void manifestFolderWithMissingImage(@TempDir Path dir) throws Exception {
+		java.nio.file.Files.write(dir.resolve("a.png"), TestImages.grey8Png(3, 3));
+		java.nio.file.Files.write(dir.resolve("manifest.csv"), ("image,dataset,stain_options,stain_templates\n" +
+			"a.png,mine,*H&E|None,Stained with {class}.\nb.png,mine,H&E|*None,Stained with {class}.\n").getBytes("UTF-8"));
+		String[] r = run("info", "--dataset", dir.toString(), "--json");
+		assertEquals("0", r[0], r[2]);
+		JsonNode o = new ObjectMapper().readTree(r[1]);
+		assertEquals(2, o.get("rows").asLong());
+		assertEquals(2, o.get("questions").get("stain").asLong());
+		assertEquals(2, o.get("captions").get("stain_0").asLong());
+		assertTrue(r[2].contains("warning: ") && r[2].contains("b.png not found"), r[2]);
+	}
 }

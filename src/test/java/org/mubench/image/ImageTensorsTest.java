@@ -246,6 +246,23 @@ class ImageTensorsTest {
 				"grey16"), 0f);
 	}
 
+	@Test
+	void rgbAtOriginalSizeForGenerativeModels() {
+		final byte[] pattern = PilResizeTest.pattern(5, 4);
+		final byte[] png = new PngTestWriter(5, 4, 2, 8, u8(pattern)).write();
+		@SuppressWarnings("unchecked")
+		final RandomAccessibleInterval<? extends RealType<?>> img = (RandomAccessibleInterval<? extends RealType<?>>) PngDecoder
+			.decodeToImg(png, "png");
+		assertArrayEquals(pattern, ImageTensors.toRgb8(img, ImageAxes.of("XYC"), PlaneSelection.DEFAULT,
+			ContrastMapping.PIL, "img"));
+		final byte[] grey = ImageTensors.toRgb8(ArrayImgs.unsignedBytes(new byte[] { 1, 2, 3, 4 }, 2, 2),
+			ImageAxes.of("XY"), PlaneSelection.DEFAULT, ContrastMapping.PIL, "g");
+		assertArrayEquals(new byte[] { 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4 }, grey);
+		final ArrayImg<ARGBType, IntArray> argb = ArrayImgs.argbs(new int[] { 0xFF102030, 0x00405060 }, 2, 1);
+		assertArrayEquals(new byte[] { 0x10, 0x20, 0x30, 0x40, 0x50, 0x60 },
+			ImageTensors.argbToRgb8(argb, ImageAxes.of("XY"), PlaneSelection.DEFAULT, "a"));
+	}
+
 	private static byte[] toBytes(int[] v) {
 		final byte[] b = new byte[v.length];
 		for (int i = 0; i < v.length; i++)
@@ -264,6 +281,36 @@ class ImageTensorsTest {
 		final byte[] mm = ImageTensors.toImage8(img, ImageAxes.of("XY"), PlaneSelection.DEFAULT,
 			ContrastMapping.MIN_MAX, "f").data;
 		assertArrayEquals(new int[] { 0, 1, 66, 77, 27, 255 }, u8(mm));
+	}
+
+	@Test
+	void saturatedRangeIsTheExactOrderStatistic() {
+		final java.util.Random r = new java.util.Random(17);
+		final float[][] planes = new float[3][50 * 40];
+		final java.util.List<Float> all = new java.util.ArrayList<>();
+		for (float[] p : planes)
+			for (int i = 0; i < p.length; i++) {
+				p[i] = i % 97 == 0 ? Float.NaN : (float) (r.nextGaussian() * 1000 + (i % 501 == 0 ? 1e6 : 0));
+				if (!Float.isNaN(p[i]))
+					all.add(p[i]);
+			}
+		java.util.Collections.sort(all);
+		final int tail = (int) Math.floor(0.0035 * all.size());
+		final double[] got = Contrast.range(planes, ContrastMapping.SATURATED);
+		assertEquals(all.get(tail), got[0], 0);
+		assertEquals(all.get(all.size() - 1 - tail), got[1], 0);
+		final double[] mm = Contrast.range(planes, ContrastMapping.MIN_MAX);
+		assertEquals(all.get(0), mm[0], 0);
+		assertEquals(all.get(all.size() - 1), mm[1], 0);
+
+		// and through an image: 3-channel float, saturated stretch shared by the channels
+		final float[] data = new float[3 * planes[0].length];
+		for (int c = 0; c < 3; c++)
+			System.arraycopy(planes[c], 0, data, c * planes[0].length, planes[0].length);
+		final ImageTensors.Image8 img = ImageTensors.toImage8(ArrayImgs.floats(data, 50, 40, 3), ImageAxes.of("XYC"),
+			PlaneSelection.DEFAULT, ContrastMapping.SATURATED, "f");
+		final int i = 7; // pixel 7, channel 2
+		assertEquals(Contrast.linear(planes[2][i], got[0], got[1]), img.data[3 * i + 2] & 0xFF);
 	}
 
 	// ------------------------------------------------------------------ geometry
@@ -299,6 +346,27 @@ class ImageTensorsTest {
 		assertEquals((0 + 40) * 300.0 / 336, g.toOriginalX(0), 1e-12);
 		assertEquals(4.0, g.toTensorY(0), 1e-12); // the original top edge lands below the 4 padding rows
 		assertEquals(300.0 / 336, 1 / g.scaleX(), 1e-12);
+	}
+
+	/**
+	 * Whole pipeline against transformers itself: CRC32 of the tensors CLIPImageProcessorPil (transformers 5.18, PIL
+	 * backend) makes from formula images with unusual settings, crops larger than the resized image among them
+	 * (tools/hf_processor_cases.py).
+	 */
+	@Test
+	void matchesTransformersIncludingPadding() {
+		final Object[][] cases = { { 40, 30, 224, 256, 231, "63f35deb" }, { 37, 91, 100, 80, 64, "b2fc33ab" },
+			{ 301, 17, 224, 224, 224, "d32084ad" }, { 33, 45, 50, 64, 77, "f7b714e6" }, { 64, 64, 32, 31, 33, "cc716f2c" } };
+		for (Object[] c : cases) {
+			final int w = (Integer) c[0], h = (Integer) c[1];
+			final PreprocessConfig cfg = new PreprocessConfig();
+			cfg.shortestEdge = (Integer) c[2];
+			cfg.cropHeight = (Integer) c[3];
+			cfg.cropWidth = (Integer) c[4];
+			final float[] t = ImageTensors.fromRgb8(PilResizeTest.pattern(w, h), w, h, 3, cfg);
+			assertEquals(3 * cfg.cropHeight * cfg.cropWidth, t.length);
+			assertEquals(c[5], ImageTensorsFixtureParityTest.crc(t, 0, t.length), w + "x" + h);
+		}
 	}
 
 	@Test

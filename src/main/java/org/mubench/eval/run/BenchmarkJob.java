@@ -61,6 +61,8 @@ public final class BenchmarkJob {
 			result = new BenchmarkRunner(options).listener(listener).cancellation(cancellation).run(data, model);
 			// Token totals and the like are final only once every request has returned.
 			if (model instanceof GenerativeModel) runInfo.putAll(((GenerativeModel) model).runInfo());
+			// The answerer's view: the model's info plus reply counts (unparseable, failed requests, cache hits).
+			runInfo.putAll(result.modelInfo);
 		}
 		if (result.status == RunResult.Status.CANCELLED) return new Outcome(result, null);
 		List<Prediction> all = PredictionsFile.read(result.predictionsFile, listener::log);

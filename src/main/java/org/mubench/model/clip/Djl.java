@@ -16,6 +16,8 @@ public final class Djl {
 	public static final String PYTORCH = "PyTorch";
 
 	private static boolean initialised;
+	/** Why DJL's ONNX Runtime engine could not start, or null. */
+	private static String ortFailure;
 
 	private Djl() {}
 
@@ -32,7 +34,25 @@ public final class Djl {
 			if (!Engine.hasEngine(ONNX_RUNTIME)) Engine.registerEngine(new OrtEngineProvider());
 			return null;
 		});
+		// Start the engine now: it must create ONNX Runtime's process-wide environment itself (with its thread
+		// options), which fails once anything else in this JVM has created a plain one.
+		try {
+			call(() -> Engine.getEngine(ONNX_RUNTIME));
+		}
+		catch (Throwable e) {
+			Throwable t = e;
+			while (t.getCause() != null && t.getCause() != t)
+				t = t.getCause();
+			ortFailure = PreprocessConfigReader.oneLine(t);
+		}
 		initialised = true;
+	}
+
+	/** Throws the one-line explanation when DJL's ONNX Runtime engine could not start in this JVM. */
+	static void requireOnnxRuntime(String file) {
+		init();
+		if (ortFailure != null) throw new org.mubench.model.ModelException(file + " cannot be run: ONNX Runtime could not start ("
+			+ ortFailure + "); if another plugin or tool in this JVM started ONNX Runtime first, restart and open this model before it.");
 	}
 
 	/** Runs {@code body} with this plugin's class loader as the thread's context class loader. */

@@ -3,8 +3,6 @@ package org.mubench.model.clip;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,15 +153,5 @@ final class ModelFolder {
 			throw new ModelException(relative + " in " + dir + " cannot be read (" + PreprocessConfigReader.oneLine(e)
 				+ "): fix it or copy it again from the model's repository.");
 		}
-	}
-
-	/** Keys of a JSON object, for messages. */
-	static String keys(JsonNode object) {
-		StringBuilder sb = new StringBuilder();
-		for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
-			if (sb.length() > 0) sb.append(", ");
-			sb.append(it.next().getKey());
-		}
-		return sb.toString();
 	}
 }

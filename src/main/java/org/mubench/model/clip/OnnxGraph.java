@@ -77,7 +77,7 @@ final class OnnxGraph implements AutoCloseable {
 	 * @param threads intra-op threads (> 0)
 	 */
 	static OnnxGraph load(Path path, String file, DeviceChoice device, int threads) {
-		Djl.init();
+		Djl.requireOnnxRuntime(file);
 		Device djlDevice = device.gpu ? Device.gpu(device.index) : Device.cpu();
 		Criteria<NDList, NDList> criteria = Criteria.builder()
 			.setTypes(NDList.class, NDList.class)

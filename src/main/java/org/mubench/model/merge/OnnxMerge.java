@@ -147,6 +147,15 @@ final class OnnxMerge {
 	}
 
 	static void merge(Path baseFile, Path ftFile, Path outFile, String label, MergeContext ctx) throws IOException {
+		merge(baseFile, ftFile, outFile, label, ctx, java.util.Collections.emptyMap());
+	}
+
+	/**
+	 * @param renamedLocations external-data locations to write under another name (used when several models of a
+	 *          folder share one external file, which each merged model must then have for itself)
+	 */
+	static void merge(Path baseFile, Path ftFile, Path outFile, String label, MergeContext ctx,
+		Map<String, String> renamedLocations) throws IOException {
 		OnnxModel[] models = check(baseFile, ftFile, label);
 		OnnxModel base = models[0], ft = models[1];
 		Path baseDir = dirOf(baseFile), ftDir = dirOf(ftFile), outDir = dirOf(outFile);
@@ -178,7 +187,8 @@ final class OnnxMerge {
 				header.dims = f.dims;
 				header.docString = f.docString;
 				if (f.external) {
-					p.location = safeLocation(f.externalData.get("location"), f.name, label);
+					String location = safeLocation(f.externalData.get("location"), f.name, label);
+					p.location = renamedLocations.getOrDefault(location, location);
 					long offset = nextOffset.getOrDefault(p.location, 0L);
 					header.setExternal(p.location, offset, p.dataLength);
 					nextOffset.put(p.location, offset + p.dataLength);

@@ -107,6 +107,8 @@ public final class WeightMerge {
 		}
 		List<Path> onnx = new ArrayList<>(), safetensors = new ArrayList<>(), others = new ArrayList<>();
 		Set<Path> externalData = new HashSet<>();
+		// Which ONNX files use each external-data file: a shared one is written once per merged model, renamed.
+		java.util.Map<Path, List<Path>> users = new java.util.HashMap<>();
 		for (Path f : files) {
 			String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
 			if (n.endsWith(".onnx")) onnx.add(f);
@@ -119,7 +121,11 @@ public final class WeightMerge {
 		for (Path f : onnx) {
 			Path rel = ft.relativize(f);
 			OnnxModel m = OnnxModel.read(f);
-			for (String location : OnnxMerge.externalLocations(m)) externalData.add(f.getParent().resolve(location).normalize());
+			for (String location : OnnxMerge.externalLocations(m)) {
+				Path data = f.getParent().resolve(location).normalize();
+				externalData.add(data);
+				users.computeIfAbsent(data, k -> new ArrayList<>()).add(f);
+			}
 			if (quantized(rel, m)) {
 				result.skippedFiles.add(slash(rel));
 				ctx.progress.log("skipped " + slash(rel) + ": quantised weights cannot be interpolated; quantise the merged model instead");
@@ -150,7 +156,7 @@ public final class WeightMerge {
 			Path rel = ft.relativize(f);
 			Path target = out.resolve(rel.toString());
 			if (f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx"))
-				OnnxMerge.merge(base.resolve(rel.toString()), f, target, slash(rel), ctx);
+				OnnxMerge.merge(base.resolve(rel.toString()), f, target, slash(rel), ctx, renames(f, users, ctx));
 			else SafetensorsMerge.merge(base.resolve(rel.toString()), f, target, slash(rel), ctx);
 			result.mergedFiles.add(slash(rel));
 			ctx.progress.log("merged " + slash(rel));
@@ -169,6 +175,25 @@ public final class WeightMerge {
 			Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
 			result.copiedFiles.add(slash(rel));
 		}
+	}
+
+	/** New names for the external files {@code model} shares with other models: {@code <model file>_data}. */
+	private static java.util.Map<String, String> renames(Path model, java.util.Map<Path, List<Path>> users, MergeContext ctx)
+		throws IOException {
+		java.util.Map<String, String> out = new java.util.HashMap<>();
+		List<String> locations = OnnxMerge.externalLocations(OnnxModel.read(model));
+		for (String location : locations) {
+			Path data = model.getParent().resolve(location).normalize();
+			if (users.getOrDefault(data, java.util.Collections.emptyList()).size() < 2) continue;
+			String name = model.getFileName() + "_data" + (locations.size() > 1 ? "_" + (out.size() + 1) : "");
+			Path parent = java.nio.file.Paths.get(location).getParent();
+			String renamed = parent == null ? name : parent.resolve(name).toString().replace('\\', '/');
+			if (users.containsKey(model.getParent().resolve(renamed).normalize())) renamed += "_merged";
+			out.put(location, renamed);
+			ctx.progress.log(model.getFileName() + ": external data " + location + " is shared with other models; "
+				+ "the merged model gets its own copy, " + renamed);
+		}
+		return out;
 	}
 
 	private static final Set<String> QUANTIZED_OPS = new HashSet<>(java.util.Arrays.asList("DequantizeLinear",

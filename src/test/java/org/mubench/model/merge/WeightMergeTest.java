@@ -269,6 +269,45 @@ class WeightMergeTest {
 		assertEquals((float) (0.75 * b + 0.25 * f), (float) m.graph.initializer("vision.projection.bias").toDoubles(out.getParent())[3], 0f);
 	}
 
+	/** Moves every float weight of both towers into one external file, {@code onnx/shared.bin}, used by both. */
+	private static void shareExternalData(Path dir) throws IOException {
+		Path shared = dir.resolve("onnx/shared.bin");
+		java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+		List<byte[]> models = new ArrayList<>();
+		for (String rel : MODELS) {
+			OnnxModel m = OnnxModel.read(dir.resolve(rel));
+			for (OnnxTensor t : m.graph.initializers) {
+				if (t.dataType != OnnxDataType.FLOAT) continue;
+				byte[] bytes = t.toLittleEndian(dir.resolve("onnx"));
+				t.setExternal("shared.bin", data.size(), bytes.length);
+				data.write(bytes);
+			}
+			models.add(m.toByteArray());
+		}
+		Files.write(shared, data.toByteArray());
+		for (int i = 0; i < MODELS.length; i++) Files.write(dir.resolve(MODELS[i]), models.get(i));
+	}
+
+	@Test
+	void externalDataSharedByTwoModelsIsSplit() throws Exception {
+		Path base = tiny("base", small(1)), ft = tiny("ft", small(2)), out = tmp.resolve("merged");
+		shareExternalData(base);
+		shareExternalData(ft);
+		float[][] expected = OrtTestRunner.embedTexts(ft, IDS, null);
+		WeightMerge.Result r = merge(base, ft, out, 1);
+		assertFalse(r.copiedFiles.contains("onnx/shared.bin"));
+		assertEquals("vision_model.onnx_data", OnnxModel.read(out.resolve("onnx/vision_model.onnx")).graph
+			.initializer("vision.patch_embed.weight").externalData.get("location"));
+		assertEquals("text_model.onnx_data", OnnxModel.read(out.resolve("onnx/text_model.onnx")).graph
+			.initializer("text.token_embedding.weight").externalData.get("location"));
+		assertArrayEquals(expected, OrtTestRunner.embedTexts(out, IDS, null));
+		float[] pixels = OrtTestRunner.randomPixels(2, 1, 32);
+		assertArrayEquals(OrtTestRunner.embedImages(ft, pixels, 1, 32), OrtTestRunner.embedImages(out, pixels, 1, 32));
+		Path half = tmp.resolve("half");
+		merge(base, ft, half, 0.5);
+		checkValues(base, ft, half, 0.5);
+	}
+
 	static void deleteTree(Path dir) throws IOException {
 		try (Stream<Path> s = Files.walk(dir)) {
 			for (Path p : s.sorted((a, b) -> b.compareTo(a)).collect(Collectors.toList())) Files.delete(p);

@@ -14,6 +14,16 @@ import ai.onnxruntime.OrtSession;
 public final class OrtTestRunner {
 	private OrtTestRunner() {}
 
+	/**
+	 * The ONNX Runtime environment, created through DJL's engine first: DJL creates it with its own thread options and
+	 * fails if a default one already exists in the JVM (tests of the engine run in the same JVM).
+	 */
+	static OrtEnvironment env() {
+		org.mubench.model.clip.Djl.init();
+		org.mubench.model.clip.Djl.call(() -> ai.djl.engine.Engine.getEngine(org.mubench.model.clip.Djl.ONNX_RUNTIME));
+		return OrtEnvironment.getEnvironment();
+	}
+
 	/** Seeded random pixel values for {@code batch} images of {@code size}², C order. */
 	public static float[] randomPixels(long seed, int batch, int size) {
 		Random r = new Random(seed);
@@ -23,7 +33,7 @@ public final class OrtTestRunner {
 	}
 
 	public static float[][] embedImages(Path modelDir, float[] pixels, int batch, int size) throws Exception {
-		OrtEnvironment env = OrtEnvironment.getEnvironment();
+		OrtEnvironment env = env();
 		try (OrtSession s = env.createSession(modelDir.resolve("onnx/vision_model.onnx").toString(), new OrtSession.SessionOptions());
 			ai.onnxruntime.OnnxTensor x = ai.onnxruntime.OnnxTensor.createTensor(env, FloatBuffer.wrap(pixels),
 				new long[] { batch, 3, size, size });
@@ -34,7 +44,7 @@ public final class OrtTestRunner {
 
 	/** Text embeddings for rows of token ids (all rows the same length); a mask is fed when the graph declares one. */
 	public static float[][] embedTexts(Path modelDir, long[][] ids, long[][] mask) throws Exception {
-		OrtEnvironment env = OrtEnvironment.getEnvironment();
+		OrtEnvironment env = env();
 		int b = ids.length, l = ids[0].length;
 		LongBuffer flat = LongBuffer.allocate(b * l);
 		for (long[] row : ids) flat.put(row);
