@@ -234,23 +234,19 @@ public final class BenchmarkRunner {
 			return answerer.answer(ready, context);
 		}
 		catch (RuntimeException batchError) {
-			// A model that has never answered is misconfigured: stop with its message instead of skipping everything.
-			if (!anySuccess && ready.size() == 1) throw batchError;
+			// A model that has never answered is misconfigured (missing file, bad key, wrong URL): stop with its message
+			// rather than retrying item by item and skipping everything.
+			if (!anySuccess) throw batchError;
 			List<Prediction> out = new ArrayList<>();
-			boolean any = false;
-			RuntimeException first = null;
 			for (WorkItem item : ready) {
 				try {
 					out.addAll(answerer.answer(java.util.Collections.singletonList(item), context));
-					any = true;
 				}
 				catch (RuntimeException e) {
-					if (first == null) first = e;
 					listener.log("Skipped " + item.sample.describe() + " (model_error): " + Messages.oneLine(e));
 					for (Question q : item.questions) out.add(item.skipped(q, "model_error"));
 				}
 			}
-			if (!any && !anySuccess && first != null) throw first;
 			return out;
 		}
 	}

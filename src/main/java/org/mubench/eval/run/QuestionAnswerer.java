@@ -23,8 +23,10 @@ import org.mubench.eval.Prediction;
  * item, made with {@link WorkItem#newPrediction} and completed ({@code pred_idx}, {@code correct}, and {@code scores}
  * or {@code response}). A question that failed (e.g. a request that failed after its last retry) is returned from
  * {@link WorkItem#skipped} with a short reason such as {@code request_failed}; log its one-line cause through
- * {@link AnswerContext#log}. A thrown exception fails the batch: the runner retries its items one by one and records
- * the questions of items that still fail as skipped with reason {@code model_error}.</li>
+ * {@link AnswerContext#log}. A thrown exception fails the batch: if no batch of the run has been answered yet, the run
+ * stops with that exception (a model that never answered is misconfigured; make its message one line naming the fix);
+ * later, the runner retries the batch's items one by one and records the questions of items that still fail as
+ * skipped with reason {@code model_error}.</li>
  * </ol>
  * Answerers for a model kind are found through {@link AnswererFactory} plugins.
  */

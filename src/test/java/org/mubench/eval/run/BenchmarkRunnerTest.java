@@ -302,17 +302,33 @@ class BenchmarkRunnerTest {
 		FakeClip clip = new FakeClip() {
 			@Override
 			public synchronized float[][] embedImages(List<float[]> pixels) {
-				for (float[] p : pixels) if (p[0] == 6) throw new IllegalStateException("tensor exploded");
+				for (float[] p : pixels) if (p[0] == 7) throw new IllegalStateException("tensor exploded");
 				return super.embedImages(pixels);
 			}
 		};
 		RunnerTestSupport.Recorder rec = new RunnerTestSupport.Recorder();
 		RunResult r = new BenchmarkRunner(options(out)).listener(rec)
 			.answerer(new ContrastiveAnswerer(clip, FakeClip.PREPARER)).run(new MemoryDataset(MemoryDataset.generate(16)), clip);
-		// Image byte 3r mod 8 = 6 for rows 2 and 10.
+		// Image byte 3r mod 8 = 7 for rows 5 and 13, both after the first batch (rows 0–3) succeeded.
 		assertEquals(Long.valueOf(8), r.skipped.get("model_error"));
-		for (Prediction p : read(out)) assertEquals(p.row == 2 || p.row == 10, "model_error".equals(p.skipped), p.key());
+		for (Prediction p : read(out)) assertEquals(p.row == 5 || p.row == 13, "model_error".equals(p.skipped), p.key());
+		assertEquals(14, clip.imagesEmbedded); // the other images of the failing batches were answered one by one
 		assertTrue(rec.logs.stream().anyMatch(s -> s.contains("tensor exploded")));
+	}
+
+	@Test
+	void aFailureInTheFirstBatchStopsTheRun() {
+		Path out = tmp.resolve("first-batch");
+		FakeClip clip = new FakeClip() {
+			@Override
+			public synchronized float[][] embedImages(List<float[]> pixels) {
+				throw new IllegalStateException("vision_model.onnx: input pixel_values expects 336x336; check the model folder");
+			}
+		};
+		IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkRunner(options(out))
+			.answerer(new ContrastiveAnswerer(clip, FakeClip.PREPARER)).run(new MemoryDataset(MemoryDataset.generate(8)), clip));
+		assertTrue(e.getMessage().startsWith("vision_model.onnx"));
+		assertEquals(0, read(out).size());
 	}
 
 	@Test
@@ -327,6 +343,43 @@ class BenchmarkRunnerTest {
 		IllegalStateException e = assertThrows(IllegalStateException.class, () -> new BenchmarkRunner(options(out))
 			.answerer(new ContrastiveAnswerer(clip, FakeClip.PREPARER)).run(new MemoryDataset(MemoryDataset.generate(8)), clip));
 		assertEquals("text tower missing", e.getMessage());
+	}
+
+	@Test
+	void aBrokenStreamEndsTheRunKeepingEveryRowReadBefore() throws Exception {
+		Path out = tmp.resolve("truncated");
+		List<Sample> samples = MemoryDataset.generate(10);
+		MemoryDataset broken = new MemoryDataset(samples) {
+			@Override
+			public org.mubench.data.SampleStream samples() {
+				org.mubench.data.SampleStream inner = super.samples();
+				return new org.mubench.data.SampleStream() {
+					int n;
+
+					@Override
+					public boolean hasNext() {
+						return inner.hasNext();
+					}
+
+					@Override
+					public Sample next() {
+						if (n++ == 6) throw new org.mubench.data.DatasetException("shard 1 is truncated after row 5; download it again");
+						return inner.next();
+					}
+
+					@Override
+					public void close() {}
+				};
+			}
+		};
+		org.mubench.data.DatasetException e = assertThrows(org.mubench.data.DatasetException.class,
+			() -> new BenchmarkRunner(options(out)).run(broken, new RandomModel(7)));
+		assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+		Set<Long> rows = new HashSet<>();
+		for (Prediction p : read(out)) rows.add(p.row);
+		assertEquals(new HashSet<>(Arrays.asList(0L, 1L, 2L, 3L, 4L, 5L)), rows); // rows 4 and 5 were a partial batch
+		JsonNode run = RunnerTestSupport.JSON.readTree(out.resolve("run.json").toFile());
+		assertEquals("failed", run.get("status").asText());
 	}
 
 	@Test

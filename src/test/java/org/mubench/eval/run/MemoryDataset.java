@@ -15,7 +15,7 @@ import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 
 /** A dataset held in memory, optionally slow (a pause per sample) so a child JVM can be killed mid-run. */
-public final class MemoryDataset implements Dataset {
+public class MemoryDataset implements Dataset {
 	final List<Sample> samples;
 	final long delayMillis;
 	final boolean knowsSize;
