@@ -14,6 +14,10 @@ public final class Models {
 		for (ModelBackend backend : backends()) {
 			if (backend.accepts(spec)) return backend.open(spec, options);
 		}
+		if (!spec.startsWith("random") && !spec.startsWith("openai:") && !java.nio.file.Files.exists(java.nio.file.Paths.get(spec))) {
+			throw new ModelException(spec + ": no such model folder; give a folder in the ONNX export layout (docs/models.md), "
+				+ "'random', or openai:MODEL@URL");
+		}
 		throw new ModelException("No model backend accepts '" + spec
 			+ "': give a model folder (onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json), 'random', or openai:MODEL@URL");
 	}
