@@ -100,9 +100,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 			if (!(opened instanceof ContrastiveModel)) throw new IllegalArgumentException("Model '" + model + "' ("
 				+ opened.name() + ") is not a CLIP-style model: classify needs a model folder with image and text towers.");
 			ContrastiveModel clip = (ContrastiveModel) opened;
-			// The model's own config object; this one-shot command may set the contrast on it.
-			PreprocessConfig cfg = clip.preprocessing();
-			cfg.contrast = mapping;
+			PreprocessConfig cfg = clip.preprocessing().withContrast(mapping);
 			float[] pixels = tensor(bytes, image.toString(), cfg);
 			List<ZeroShotClassifier.LabelProbability> result = ZeroShotClassifier.classify(clip, pixels, labelList, template);
 			for (ZeroShotClassifier.LabelProbability p : result)

@@ -31,7 +31,7 @@ public final class ImagePlusTensors {
 
 	/** The model input tensor for the chosen plane of {@code imp}. */
 	public static float[] tensor(ImagePlus imp, String plane, PreprocessConfig cfg) {
-		PreprocessConfig user = copyWithContrast(cfg, imp.getBitDepth() > 8 && imp.getBitDepth() != 24 ? USER_CONTRAST : cfg.contrast);
+		PreprocessConfig user = cfg.withContrast(imp.getBitDepth() > 8 && imp.getBitDepth() != 24 ? USER_CONTRAST : cfg.contrast);
 		PlaneSelection selection = selection(imp, plane);
 		if (imp.getBitDepth() == 24) return ImageTensors.fromArgb(argb(imp), ImageAxes.of("XYZT"), selection, user, imp.getTitle());
 		return ImageTensors.fromImage(grey(imp), ImageAxes.of("XYCZT"), selection, user, imp.getTitle());
@@ -87,21 +87,5 @@ public final class ImagePlusTensors {
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static RandomAccessibleInterval<RealType<?>> cast(RandomAccessibleInterval<?> rai) {
 		return (RandomAccessibleInterval) rai;
-	}
-
-	private static PreprocessConfig copyWithContrast(PreprocessConfig cfg, ContrastMapping contrast) {
-		PreprocessConfig c = new PreprocessConfig();
-		c.doResize = cfg.doResize;
-		c.shortestEdge = cfg.shortestEdge;
-		c.doCenterCrop = cfg.doCenterCrop;
-		c.cropHeight = cfg.cropHeight;
-		c.cropWidth = cfg.cropWidth;
-		c.doRescale = cfg.doRescale;
-		c.rescaleFactor = cfg.rescaleFactor;
-		c.doNormalize = cfg.doNormalize;
-		c.mean = cfg.mean.clone();
-		c.std = cfg.std.clone();
-		c.contrast = contrast;
-		return c;
 	}
 }

@@ -19,6 +19,23 @@ public final class PreprocessConfig {
 	/** How data deeper than 8 bits is brought to 0–255 before the model sees it. */
 	public ContrastMapping contrast = ContrastMapping.PIL;
 
+	/** A copy of these settings with another contrast mapping (the caller's config stays as it is). */
+	public PreprocessConfig withContrast(ContrastMapping mapping) {
+		PreprocessConfig c = new PreprocessConfig();
+		c.doResize = doResize;
+		c.shortestEdge = shortestEdge;
+		c.doCenterCrop = doCenterCrop;
+		c.cropHeight = cropHeight;
+		c.cropWidth = cropWidth;
+		c.doRescale = doRescale;
+		c.rescaleFactor = rescaleFactor;
+		c.doNormalize = doNormalize;
+		c.mean = mean.clone();
+		c.std = std.clone();
+		c.contrast = mapping;
+		return c;
+	}
+
 	/** Height of the tensor this produces. */
 	public int outputHeight() {
 		return doCenterCrop ? cropHeight : shortestEdge;
