@@ -6,13 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+
+import org.mubench.base.Json;
 
 /**
  * {@code mubench bench}: how fast a contrastive model runs the benchmark here, stage by stage, against ONNX Runtime's
@@ -77,7 +78,7 @@ public final class BenchCommand implements Callable<Integer> {
 			}
 		};
 		Map<String, Object> r = b.run();
-		if (json) out.println(new ObjectMapper().writeValueAsString(r));
+		if (json) out.println(Json.MAPPER.writeValueAsString(r));
 		else print(out, r);
 		out.flush();
 		return 0;

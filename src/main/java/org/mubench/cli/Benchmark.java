@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.commons.io.FileUtils;
 import org.mubench.data.Dataset;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Question;
@@ -32,6 +33,7 @@ import org.mubench.model.ContrastiveModel;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.Models;
+import org.mubench.model.Similarity;
 import org.mubench.model.VisionLanguageModel;
 import org.mubench.model.clip.OnnxClipModel;
 import org.mubench.model.clip.RawImageTower;
@@ -110,15 +112,13 @@ final class Benchmark {
 				if (tower != null) raw.add(rawBurst(tower, rawSeconds / 2));
 				r.put("device", deviceUsed);
 				r.put("intra_op_threads", intraThreads);
-				// The runner's own rule (RunOptions.overlapInference): decode during batches, or between them on all cores.
-				boolean overlap = !cm.saturatesCpu();
-				r.put("decode_overlaps_inference", overlap);
-				r.put("decode_threads", overlap || decodeThreads > 0 ? o.effectiveDecodeThreads()
-					: java.lang.Runtime.getRuntime().availableProcessors());
+				// What the runner chose (RunOptions.overlapInference, RunOptions.decodeThreads).
+				r.put("decode_overlaps_inference", result.decodeOverlapsInference);
+				r.put("decode_threads", result.decodeThreads);
 			}
 			finally {
 				if (tower != null) tower.close();
-				deleteTree(out);
+				FileUtils.deleteQuietly(out.toFile()); // a temporary folder; the OS cleans up what is left
 			}
 			long images = result.imagesAnswered;
 			if (images == 0) throw new IllegalStateException(dataset + ": no image was answered (" + result.skipped
@@ -304,19 +304,9 @@ final class Benchmark {
 		for (int i = 0; i < n; i++) {
 			float[] img = embeddings[i % embeddings.length];
 			for (Question q : questions.get(i)) {
-				int best = 0;
-				double bestScore = Double.NEGATIVE_INFINITY;
-				for (int o = 0; o < q.options.size(); o++) {
-					float[] t = byText.get(q.options.get(o));
-					double s = 0;
-					for (int d = 0; d < img.length; d++) s += (double) img[d] * t[d];
-					s *= scale;
-					if (s > bestScore) {
-						bestScore = s;
-						best = o;
-					}
-				}
-				checksum += best;
+				double[] scores = new double[q.options.size()];
+				for (int o = 0; o < scores.length; o++) scores[o] = Similarity.score(img, byText.get(q.options.get(o)), scale);
+				checksum += Similarity.argmax(scores);
 				answered++;
 			}
 		}
@@ -384,14 +374,6 @@ final class Benchmark {
 		}
 	}
 
-	private static void deleteTree(Path dir) {
-		try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
-			all.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-		}
-		catch (IOException | RuntimeException e) {
-			// a temporary folder; the OS cleans it
-		}
-	}
 
 	/**
 	 * Heap in use, sampled every few milliseconds ({@link MemoryMXBean}); the peak since the last reset and over the

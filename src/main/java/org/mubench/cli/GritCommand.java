@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.mubench.base.Json;
 import org.mubench.data.Messages;
 import org.mubench.eval.detect.Box;
 import org.mubench.eval.detect.Grit;
@@ -38,7 +39,7 @@ public final class GritCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = Json.MAPPER;
 
 	@Override
 	public Integer call() throws IOException {

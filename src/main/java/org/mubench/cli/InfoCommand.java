@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
+import org.mubench.base.Json;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetSummary;
@@ -71,7 +72,7 @@ final class InfoCommand implements Callable<Integer> {
 	}
 
 	static String toJson(DatasetSummary s) throws Exception {
-		ObjectMapper m = new ObjectMapper();
+		ObjectMapper m = Json.MAPPER;
 		ObjectNode o = m.createObjectNode();
 		o.put("rows", s.rows);
 		o.set("datasets", m.valueToTree(s.datasets));

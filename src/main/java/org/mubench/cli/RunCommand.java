@@ -16,6 +16,7 @@ import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
 import org.mubench.eval.run.Shard;
+import org.mubench.eval.score.Bootstrap;
 import org.mubench.model.ModelOptions;
 
 import picocli.CommandLine;
@@ -76,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
 		description = "Questions to answer; auto: captions for contrastive and random models, questions for generative ones.")
 	String questionSet;
 
-	@Option(names = "--resamples", paramLabel = "N", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
+	@Option(names = "--resamples", paramLabel = "N", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES, description = "Bootstrap resamples for the CIs (default ${DEFAULT-VALUE}).")
 	int resamples;
 
 	@Mixin

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.sweep.WeightSweep;
 
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public final class SweepCommand implements Callable<Integer> {
 	@Option(names = "--threads", defaultValue = "0", description = "Inference threads; 0 = all cores.")
 	int threads;
 
-	@Option(names = "--resamples", defaultValue = "9999", description = "Bootstrap resamples for the CIs (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--resamples", defaultValue = "" + Bootstrap.DEFAULT_RESAMPLES, description = "Bootstrap resamples for the CIs (default: ${DEFAULT-VALUE}).")
 	int resamples;
 
 	@Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")

@@ -1,6 +1,6 @@
 package org.mubench.data;
 
-/** Exception messages for the one-line errors every layer gives (COMMON rule: one clear line per bad input). */
+/** An exception's message made fit for one line of a log, a dialog or the terminal (the message itself says what to fix). */
 public final class Messages {
 	private Messages() {}
 

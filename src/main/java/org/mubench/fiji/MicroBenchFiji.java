@@ -14,6 +14,7 @@ import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.eval.run.BenchmarkJob;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.model.merge.WeightMerge;
+import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.ContrastiveModel;
 import org.mubench.model.ModelException;
@@ -127,7 +128,7 @@ public final class MicroBenchFiji {
 		ModelOptions modelOptions = modelOptions(settings, listener);
 		BenchmarkJob.Outcome outcome;
 		try {
-			outcome = BenchmarkJob.run(dataset, options, modelOptions, 9999, listener,
+			outcome = BenchmarkJob.run(dataset, options, modelOptions, Bootstrap.DEFAULT_RESAMPLES, listener,
 				cancellation == null ? new Cancellation() : cancellation);
 		}
 		catch (IOException e) {
@@ -141,7 +142,7 @@ public final class MicroBenchFiji {
 		return outcome.summary;
 	}
 
-	/** The summary of the last run in this ImageJ session, or of the run folder a macro names with getAccuracy. */
+	/** The summary of the last run (or Score Predictions) in this ImageJ session: what {@code Ext.getAccuracy} reads. */
 	public static Summary lastSummary() {
 		Summary s = lastSummary;
 		if (s == null) throw new IllegalStateException("No benchmark has run in this session: call Ext.runBenchmark first");

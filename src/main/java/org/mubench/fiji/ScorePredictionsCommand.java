@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 
 import org.mubench.eval.report.Rescoring;
+import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.score.Summary;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -25,7 +26,7 @@ public class ScorePredictionsCommand implements Command {
 	private String format = "auto";
 
 	@Parameter(label = "Bootstrap resamples", min = "1")
-	private int resamples = 9999;
+	private int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
 	@Parameter(label = "Seed")
 	private long seed = 0;

@@ -2,6 +2,7 @@ package org.mubench.model;
 
 import java.util.List;
 
+import org.mubench.base.PluginInstances;
 
 /**
  * Opens a model from a user's SPEC through the {@link ModelBackend} plugins. Works without a SciJava context (the

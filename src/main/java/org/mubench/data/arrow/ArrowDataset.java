@@ -15,6 +15,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.mubench.base.Json;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
 import org.mubench.data.ProgressListener;
@@ -32,7 +33,7 @@ public final class ArrowDataset implements Dataset {
 	/** The release's sub-folder of the perception shards. */
 	public static final String RELEASE_SUBDIR = "perception/0.1.0";
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = Json.MAPPER;
 
 	private final Path location;
 	private final List<Path> shards;

@@ -12,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
 
@@ -295,21 +294,9 @@ public final class HttpDownloader {
 
 	/** Hex SHA-256 of a file. */
 	public static String sha256(Path file) throws IOException {
-		MessageDigest md;
-		try {
-			md = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e); // every Java has SHA-256
-		}
 		try (InputStream in = Files.newInputStream(file)) {
-			byte[] buf = new byte[1 << 16];
-			int n;
-			while ((n = in.read(buf)) >= 0) md.update(buf, 0, n);
+			return DigestUtils.sha256Hex(in);
 		}
-		StringBuilder b = new StringBuilder();
-		for (byte x : md.digest()) b.append(String.format("%02x", x));
-		return b.toString();
 	}
 
 	private static String message(Throwable e) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mubench.base.Json;
 import org.mubench.data.Annotation;
 import org.mubench.data.DatasetException;
 import org.mubench.data.Question;
@@ -23,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class JsonManifest {
 	private JsonManifest() {}
 
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = Json.MAPPER;
 
 	static List<Sample.Builder> parse(Path m, String text, boolean array) {
 		List<Sample.Builder> out = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.mubench.model.ContrastiveModel;
+import org.mubench.model.Similarity;
 
 /**
  * Zero-shot classification of one image with a CLIP-style model: one label per candidate text, probabilities by a
@@ -64,7 +65,7 @@ public final class ZeroShotClassifier {
 		double[] logits = new double[labels.size()];
 		double max = Double.NEGATIVE_INFINITY;
 		for (int i = 0; i < logits.length; i++) {
-			logits[i] = scale * dot(image, textEmbeddings[i]);
+			logits[i] = Similarity.score(image, textEmbeddings[i], scale);
 			max = Math.max(max, logits[i]);
 		}
 		double sum = 0;
@@ -79,11 +80,5 @@ public final class ZeroShotClassifier {
 		}
 		result.sort(Comparator.comparingDouble((LabelProbability p) -> -p.probability));
 		return result;
-	}
-
-	static double dot(float[] a, float[] b) {
-		double s = 0;
-		for (int i = 0; i < a.length; i++) s += (double) a[i] * b[i];
-		return s;
 	}
 }

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mubench.base.Json;
+
 /**
  * How a model is asked for boxes and how its reply is read. Parsers never throw: a reply without any box in the
  * expected syntax gives no boxes and {@link ParsedBoxes#parseable} false. Boxes come out in pixels of the model frame
@@ -135,7 +137,7 @@ public enum BoxFormat {
 		return new ParsedBoxes(boxes, labels, true, null);
 	}
 
-	private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+	private static final ObjectMapper JSON_MAPPER = Json.MAPPER;
 	private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*(.*?)```", Pattern.DOTALL);
 
 	static ParsedBoxes parseJson(String reply, int w, int h, BoxUnits units) {

@@ -16,12 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.mubench.base.Json;
 import org.mubench.eval.Prediction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Reads and appends {@code predictions.jsonl}: one {@link Prediction} per line, UTF-8, each line ended by {@code \n}.
@@ -37,9 +36,7 @@ public final class PredictionsFile {
 	/** The file name inside a run folder. */
 	public static final String FILE_NAME = "predictions.jsonl";
 
-	static final ObjectMapper MAPPER = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-		.configure(SerializationFeature.INDENT_OUTPUT, false);
+	private static final ObjectMapper MAPPER = Json.LENIENT;
 
 	/** Reads every complete prediction; a torn last line is skipped with a warning on standard error. */
 	public static List<Prediction> read(Path file) throws IOException {

@@ -2,9 +2,7 @@ package org.mubench.eval.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
@@ -14,7 +12,6 @@ import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
 import org.mubench.eval.report.RunReports;
 import org.mubench.eval.score.Summary;
-import org.mubench.model.GenerativeModel;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.Models;
 import org.mubench.model.VisionLanguageModel;
@@ -52,28 +49,23 @@ public final class BenchmarkJob {
 	/**
 	 * @param options what to run; {@code options.out} is the output folder and {@code options.modelSpec} the model
 	 * @param resamples bootstrap resamples for the confidence intervals (the paper: 9,999)
-	 * @param warnings where notices about the predictions file go (a torn last line, …)
+	 * @param listener progress and notices, including those about the predictions file (a torn last line, …)
 	 */
 	public static Outcome run(Path datasetDir, RunOptions options, ModelOptions modelOptions, int resamples,
 		ProgressListener listener, Cancellation cancellation) throws IOException
 	{
 		Dataset data = Dataset.open(datasetDir);
-		Map<String, Object> runInfo = new LinkedHashMap<>();
 		RunResult result;
 		String modelName;
 		try (VisionLanguageModel model = Models.open(options.modelSpec, modelOptions)) {
 			modelName = model.name();
-			if (model instanceof GenerativeModel) runInfo.putAll(((GenerativeModel) model).runInfo());
 			result = new BenchmarkRunner(options).listener(listener).cancellation(cancellation).run(data, model);
-			// Token totals and the like are final only once every request has returned.
-			if (model instanceof GenerativeModel) runInfo.putAll(((GenerativeModel) model).runInfo());
-			// The answerer's view: the model's info plus reply counts (unparseable, failed requests, cache hits).
-			runInfo.putAll(result.modelInfo);
 		}
 		if (result.status == RunResult.Status.CANCELLED) return new Outcome(result, null, 0, modelName);
 		List<Prediction> all = PredictionsFile.read(result.predictionsFile, listener::log);
 		ReportOptions report = new ReportOptions().model(modelName).seed(options.seed).resamples(resamples);
-		report.run.putAll(runInfo);
+		// The answerer's account, read by the runner after the last request returned (QuestionAnswerer.runInfo).
+		report.run.putAll(result.modelInfo);
 		report.run("model_spec", options.modelSpec);
 		report.run("dataset", datasetDir.toString());
 		report.run("shard", options.shard.toString());

@@ -20,6 +20,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.mubench.base.PluginInstances;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
@@ -32,7 +33,6 @@ import org.mubench.eval.Prediction;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.model.ModelException;
 import org.mubench.model.VisionLanguageModel;
-import org.mubench.model.PluginInstances;
 
 /**
  * Runs a model over a dataset and appends one prediction per question to {@code OUT/predictions.jsonl}. UI-free:
@@ -141,8 +141,10 @@ public final class BenchmarkRunner {
 		long total = expectedRows(dataset);
 
 		String startedAt = java.time.Instant.now().toString();
-		RunRecord.write(options.out, options, dataset.location(), "running", result, startedAt);
 		boolean overlap = options.overlapInference != null ? options.overlapInference : !answerer.saturatesCpu();
+		result.decodeOverlapsInference = overlap;
+		result.decodeThreads = options.decodeThreads(overlap);
+		RunRecord.write(options.out, options, dataset.location(), "running", result, startedAt);
 		Pipeline pipeline = new Pipeline(dataset, selector, answered, answerer, model.name(), overlap);
 		boolean failed = true;
 		try (Journal journal = new Journal(file)) {
@@ -369,10 +371,7 @@ public final class BenchmarkRunner {
 			this.answerer = answerer;
 			this.modelName = modelName;
 			this.queue = new ArrayBlockingQueue<>(Math.max(1, options.queueBatches));
-			// Decoding only between batches may use every core (an explicit --decode-threads still wins).
-			int threads = overlap || options.decodeThreads > 0 ? options.effectiveDecodeThreads()
-				: java.lang.Runtime.getRuntime().availableProcessors();
-			this.workers = Executors.newFixedThreadPool(threads, daemonThreads("mubench-decode"));
+			this.workers = Executors.newFixedThreadPool(options.decodeThreads(overlap), daemonThreads("mubench-decode"));
 		}
 
 		void start() {

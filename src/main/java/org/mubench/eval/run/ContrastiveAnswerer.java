@@ -14,6 +14,7 @@ import org.mubench.eval.Prediction;
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ContrastiveModel;
 import org.mubench.model.ModelException;
+import org.mubench.model.Similarity;
 
 /**
  * The paper's contrastive protocol: embed the image once for all its questions and every option sentence, score each
@@ -86,11 +87,8 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 			for (Question q : item.questions) {
 				Prediction p = item.newPrediction(q);
 				double[] scores = new double[q.options.size()];
-				int best = 0;
-				for (int i = 0; i < scores.length; i++) {
-					scores[i] = scale * dot(images[b], textCache.get(q.options.get(i)), item, q);
-					if (scores[i] > scores[best]) best = i;
-				}
+				for (int i = 0; i < scores.length; i++) scores[i] = score(images[b], textCache.get(q.options.get(i)), scale, item, q);
+				int best = Similarity.argmax(scores);
 				p.scores = scores;
 				p.predIdx = best;
 				p.correct = best == q.answerIdx;
@@ -136,14 +134,13 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 		return texts.size();
 	}
 
-	private static double dot(float[] image, float[] text, WorkItem item, Question q) {
-		if (image.length != text.length) {
-			throw new ModelException("Image and text embeddings differ in size (" + image.length + " vs " + text.length
-				+ ") at " + item.sample.describe() + ", " + q.key + ": the model's towers do not match");
+	private static double score(float[] image, float[] text, float scale, WorkItem item, Question q) {
+		try {
+			return Similarity.score(image, text, scale);
 		}
-		double s = 0;
-		for (int i = 0; i < image.length; i++) s += (double) image[i] * text[i];
-		return s;
+		catch (IllegalArgumentException e) {
+			throw new ModelException(e.getMessage() + " (at " + item.sample.describe() + ", " + q.key + ")", e);
+		}
 	}
 
 	/** Distinct texts sent to the model so far. */

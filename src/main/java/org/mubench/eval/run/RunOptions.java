@@ -28,7 +28,7 @@ public final class RunOptions {
 	public String modelSpec;
 	/** Output folder: predictions.jsonl, run.json and the reports. */
 	public Path out;
-	/** Threads decoding and preprocessing images while the model runs; 0 picks from the core count. */
+	/** Threads decoding and preprocessing images; 0 picks from the core count ({@link #decodeThreads(boolean)}). */
 	public int decodeThreads = 0;
 	/** Preprocessed batches waiting for the model at most (bounds memory). */
 	public int queueBatches = 4;
@@ -42,10 +42,13 @@ public final class RunOptions {
 	/** When set, the runner and the contrastive answerer add their per-stage times here ({@code mubench bench}). */
 	public StageTimes stageTimes;
 
-	/** The decode thread count actually used. */
-	public int effectiveDecodeThreads() {
+	/**
+	 * The decode threads of a run, the one rule for it: the explicit {@link #decodeThreads}, else one core left to
+	 * the model while decoding overlaps inference, else every core (decoding then runs only between batches).
+	 */
+	public int decodeThreads(boolean overlapsInference) {
 		if (decodeThreads > 0) return decodeThreads;
 		int cores = java.lang.Runtime.getRuntime().availableProcessors();
-		return Math.max(1, cores - 1);
+		return overlapsInference ? Math.max(1, cores - 1) : cores;
 	}
 }

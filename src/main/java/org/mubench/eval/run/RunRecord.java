@@ -8,10 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.mubench.base.Json;
 
 /**
  * {@code OUT/run.json}: how a run was made (options, model, dataset) and how it went (status, counts, timing). Written
@@ -22,10 +22,9 @@ public final class RunRecord {
 	private RunRecord() {}
 
 	public static final String FILE = "run.json";
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	public static void write(Path out, RunOptions o, Path dataset, String status, RunResult r, String startedAt) {
-		ObjectNode root = JSON.createObjectNode();
+		ObjectNode root = Json.MAPPER.createObjectNode();
 		root.put("status", status);
 		root.put("started", startedAt);
 		if (!"running".equals(status)) root.put("finished", Instant.now().toString());
@@ -44,11 +43,14 @@ public final class RunRecord {
 		opts.put("seed", o.seed);
 		opts.put("shard", o.shard.toString());
 		opts.put("resume", o.resume);
-		opts.put("decode_threads", o.effectiveDecodeThreads());
+		if (r != null) {
+			opts.put("decode_threads", r.decodeThreads);
+			opts.put("decode_overlaps_inference", r.decodeOverlapsInference);
+		}
 		if (r != null) {
 			root.put("model", r.model);
 			root.put("answerer", r.answerer);
-			if (r.modelInfo != null && !r.modelInfo.isEmpty()) root.set("model_info", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r.modelInfo));
+			if (r.modelInfo != null && !r.modelInfo.isEmpty()) root.set("model_info", Json.MAPPER.valueToTree(r.modelInfo));
 			ObjectNode s = root.putObject("session");
 			s.put("resumed_predictions", r.resumedPredictions);
 			s.put("torn_bytes_dropped", r.tornBytesDropped);
@@ -65,7 +67,7 @@ public final class RunRecord {
 		Path tmp = out.resolve(FILE + ".tmp");
 		try {
 			Files.createDirectories(out);
-			Files.write(tmp, JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+			Files.write(tmp, Json.PRETTY.writeValueAsBytes(root));
 			Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {

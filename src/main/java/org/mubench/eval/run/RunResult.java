@@ -27,6 +27,10 @@ public final class RunResult {
 	/** Skipped predictions of this session by reason. */
 	public final Map<String, Long> skipped = new TreeMap<>();
 	public double seconds;
+	/** Whether images were decoded while the model answered a batch ({@link RunOptions#overlapInference}). */
+	public boolean decodeOverlapsInference;
+	/** Threads that decoded and preprocessed images ({@link RunOptions#decodeThreads(boolean)}). */
+	public int decodeThreads;
 	/** {@link QuestionAnswerer#runInfo()} at the end of the session (request parameters, token usage, …); may be empty. */
 	public Map<String, Object> modelInfo = new java.util.LinkedHashMap<>();
 

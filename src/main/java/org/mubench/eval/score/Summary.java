@@ -11,18 +11,16 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.mubench.base.Json;
 
 /** The content of {@code summary.json}: every number the reports show. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "model", "run", "resamples", "seed", "confidence_level", "templates", "default_template",
 	"unparseable", "groups" })
 public final class Summary {
-	static final ObjectMapper MAPPER = new ObjectMapper()
-		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-		.enable(SerializationFeature.INDENT_OUTPUT);
+	private static final ObjectMapper MAPPER = Json.LENIENT;
 
 	@JsonProperty("model")
 	public String model;
@@ -72,10 +70,10 @@ public final class Summary {
 	}
 
 	public void write(Path summaryJson) throws IOException {
-		MAPPER.writeValue(summaryJson.toFile(), this);
+		MAPPER.writerWithDefaultPrettyPrinter().writeValue(summaryJson.toFile(), this);
 	}
 
 	public String toJson() throws IOException {
-		return MAPPER.writeValueAsString(this);
+		return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(this);
 	}
 }

@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.mubench.base.Json;
 import org.mubench.eval.score.GroupResult;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.png} of a weight sweep. */
 final class SweepReport {
@@ -49,7 +48,7 @@ final class SweepReport {
 		}
 		json.put("points", points);
 		r.json = o.out.resolve("sweep.json");
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(r.json.toFile(), json);
+		Json.PRETTY.writeValue(r.json.toFile(), json);
 		r.png = o.out.resolve("sweep.png");
 		SweepPlot.render(r).writePng(r.png);
 	}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 
+import org.apache.commons.io.FileUtils;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.ProgressListener;
@@ -20,6 +21,7 @@ import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;
+import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.score.Scorer;
 import org.mubench.eval.score.Summary;
@@ -51,7 +53,7 @@ public final class WeightSweep {
 		/** Run settings (tasks, datasets, limit, batch size, templates); {@code out} and {@code resume} are set per α. */
 		public RunOptions run = new RunOptions();
 		public ModelOptions model = new ModelOptions();
-		public int resamples = 9999;
+		public int resamples = Bootstrap.DEFAULT_RESAMPLES;
 		public long seed = 0;
 		/** Delete each merged model after its run (the sweep then needs the disk space of one model only). */
 		public boolean deleteModels;
@@ -202,7 +204,14 @@ public final class WeightSweep {
 		info.put("base", o.base.toString());
 		info.put("finetuned", o.finetuned.toString());
 		Summary s = new Scorer(o.resamples, o.seed).score(predictions, "merge(alpha=" + plain(alpha) + ")", info);
-		if (o.deleteModels) deleteTree(modelDir);
+		if (o.deleteModels) {
+			try {
+				FileUtils.deleteDirectory(modelDir.toFile());
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException("cannot delete " + modelDir + ": " + e.getMessage(), e);
+			}
+		}
 		return s;
 	}
 
@@ -269,14 +278,4 @@ public final class WeightSweep {
 		return sb.toString();
 	}
 
-	private static void deleteTree(Path dir) {
-		if (!Files.exists(dir)) return;
-		try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
-			List<Path> all = new ArrayList<>();
-			s.forEach(all::add);
-			for (int i = all.size() - 1; i >= 0; i--) Files.delete(all.get(i));
-		} catch (IOException e) {
-			throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
-		}
-	}
 }

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mubench.base.Json;
 import org.mubench.data.Messages;
 import org.mubench.model.ModelException;
 
@@ -102,7 +102,7 @@ final class ModelFolder {
 	static long tokenId(Path tokenizerJson, String token) {
 		JsonNode root;
 		try {
-			root = new ObjectMapper().readTree(tokenizerJson.toFile());
+			root = Json.MAPPER.readTree(tokenizerJson.toFile());
 		}
 		catch (IOException e) {
 			throw new ModelException(tokenizerJson + " cannot be read as JSON (" + Messages.firstLine(e)
@@ -133,7 +133,7 @@ final class ModelFolder {
 	/** The pad id tokenizer.json's own padding section declares, or -1. */
 	static long declaredPadId(Path tokenizerJson) {
 		try {
-			JsonNode padding = new ObjectMapper().readTree(tokenizerJson.toFile()).get("padding");
+			JsonNode padding = Json.MAPPER.readTree(tokenizerJson.toFile()).get("padding");
 			if (padding != null && padding.path("pad_id").isIntegralNumber()) return padding.get("pad_id").asLong();
 		}
 		catch (IOException e) {
@@ -146,7 +146,7 @@ final class ModelFolder {
 		Path p = dir.resolve(relative);
 		if (!Files.isRegularFile(p)) return null;
 		try {
-			JsonNode n = new ObjectMapper().readTree(p.toFile());
+			JsonNode n = Json.MAPPER.readTree(p.toFile());
 			if (n == null || !n.isObject()) throw new IOException("not a JSON object");
 			return n;
 		}

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.mubench.base.Json;
 import org.mubench.data.Messages;
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ModelException;
@@ -26,7 +26,7 @@ public final class PreprocessConfigReader {
 	public static PreprocessConfig read(Path file) {
 		JsonNode root;
 		try {
-			root = new ObjectMapper().readTree(Files.readAllBytes(file));
+			root = Json.MAPPER.readTree(Files.readAllBytes(file));
 		}
 		catch (IOException e) {
 			throw new ModelException(file + " cannot be read as JSON (" + Messages.firstLine(e)

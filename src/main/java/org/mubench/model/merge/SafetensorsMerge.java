@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mubench.base.Json;
 import org.mubench.model.onnx.FileRegion;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Merges a pair of {@code .safetensors} files: an 8-byte little-endian header length, a JSON header naming each
@@ -60,7 +60,7 @@ final class SafetensorsMerge {
 			while (json.hasRemaining()) if (ch.read(json) < 0) throw new MergeException(label + ": truncated safetensors header");
 			JsonNode root;
 			try {
-				root = new ObjectMapper().readTree(new String(json.array(), StandardCharsets.UTF_8));
+				root = Json.MAPPER.readTree(new String(json.array(), StandardCharsets.UTF_8));
 			} catch (IOException e) {
 				throw new MergeException(label + ": safetensors header is not valid JSON (" + e.getMessage().split("\n")[0] + ")");
 			}

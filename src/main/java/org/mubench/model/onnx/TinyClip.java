@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.mubench.base.Json;
 
 /**
  * Writes a small CLIP-style model with random (seeded) weights in the layout of Hugging Face ONNX exports:
@@ -321,6 +321,6 @@ public final class TinyClip {
 	}
 
 	private static void writeJson(Path file, Object value) throws IOException {
-		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
+		Json.PRETTY.writeValue(file.toFile(), value);
 	}
 }

@@ -12,8 +12,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.apache.commons.codec.digest.DigestUtils;
+import org.mubench.base.Json;
 import org.mubench.data.ProgressListener;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
@@ -71,7 +71,7 @@ import org.mubench.model.GenerativeRequest;
  * server is scrubbed of it (and of anything key-shaped) before it is returned.
  */
 public final class OpenAiChatModel implements GenerativeModel {
-	private static final ObjectMapper JSON = new ObjectMapper();
+	private static final ObjectMapper JSON = Json.MAPPER;
 	private static final int MAX_ERROR_CHARS = 240;
 	private static final long MAX_BACKOFF_MS = 60_000;
 	/** A server asking for more than this is waited on only this long per attempt. */
@@ -165,7 +165,7 @@ public final class OpenAiChatModel implements GenerativeModel {
 	private GenerativeReply askOnce(String prompt, byte[] png) {
 		if (prompt == null) return GenerativeReply.failed("no prompt given");
 		if (png == null || png.length == 0) return GenerativeReply.failed("no image given (empty PNG)");
-		String imageSha = sha256Hex(png);
+		String imageSha = DigestUtils.sha256Hex(png);
 		String key = cacheKey(prompt, imageSha);
 		if (cache != null) {
 			ResponseCache.Entry hit = cache.get(key);
@@ -424,7 +424,7 @@ public final class OpenAiChatModel implements GenerativeModel {
 		k.put("prompt", prompt);
 		k.put("image_sha256", imageSha);
 		try {
-			return sha256Hex(JSON.writeValueAsBytes(k));
+			return DigestUtils.sha256Hex(JSON.writeValueAsBytes(k));
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
@@ -508,19 +508,6 @@ public final class OpenAiChatModel implements GenerativeModel {
 
 	private static String fmtSeconds(double s) {
 		return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
-	}
-
-	static String sha256Hex(byte[] bytes) {
-		try {
-			byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-			StringBuilder sb = new StringBuilder(64);
-			for (byte b : d)
-				sb.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-			return sb.toString();
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 
 	/** Successful replies on disk, one small JSON file per key, written atomically so parallel runs can share it. */

@@ -72,6 +72,23 @@ class BenchmarkRunnerTest {
 	}
 
 	@Test
+	void runJsonRecordsTheDecodeThreadsThatRan() throws Exception {
+		int cores = java.lang.Runtime.getRuntime().availableProcessors();
+		int[][] cases = { { 0, 0, cores }, { 0, 1, Math.max(1, cores - 1) }, { 3, 0, 3 }, { 3, 1, 3 } };
+		for (int[] c : cases) {
+			Path out = tmp.resolve("threads-" + c[0] + "-" + c[1]);
+			RunOptions o = options(out);
+			o.decodeThreads = c[0];
+			o.overlapInference = c[1] == 1;
+			RunResult r = runRandom(out, o, 4);
+			assertEquals(c[2], r.decodeThreads);
+			JsonNode opts = RunnerTestSupport.JSON.readTree(out.resolve("run.json").toFile()).get("options");
+			assertEquals(c[2], opts.get("decode_threads").asInt(), Arrays.toString(c));
+			assertEquals(c[1] == 1, opts.get("decode_overlaps_inference").asBoolean());
+		}
+	}
+
+	@Test
 	void templatesTasksDatasetsAndLimitSelectQuestions() {
 		Path out = tmp.resolve("both");
 		RunOptions o = options(out);

@@ -1,4 +1,4 @@
-package org.mubench.model;
+package org.mubench.base;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class PluginInstances {
 				instances.add(type.cast(info.createInstance()));
 			}
 			catch (Exception e) {
-				throw new ModelException("Cannot create " + type.getSimpleName() + " plugin " + info.getClassName() + ": "
+				throw new IllegalStateException("Cannot create " + type.getSimpleName() + " plugin " + info.getClassName() + ": "
 					+ e.getMessage(), e);
 			}
 		}
