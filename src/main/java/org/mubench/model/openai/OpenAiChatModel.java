@@ -431,6 +431,20 @@ public final class OpenAiChatModel implements GenerativeModel {
 		}
 	}
 
+	/** What shapes a reply: the request parameters and how the image is sent (not concurrency, timeouts or the cache). */
+	@Override
+	public Map<String, Object> answerSettings() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("model", settings.model);
+		m.put("base_url", OpenAiSettings.redactUrl(settings.baseUrl));
+		m.put("temperature", settings.temperature);
+		m.put("max_tokens", settings.maxTokens);
+		m.put("seed", settings.seed);
+		m.put("detail", settings.detail);
+		m.put("image", "png as stored, base64 data URL");
+		return m;
+	}
+
 	/** The exact request parameters (for the run summary), without credentials. */
 	public Map<String, Object> requestParameters() {
 		Map<String, Object> m = new LinkedHashMap<>();
