@@ -63,7 +63,8 @@ final class MergeRunsCommand implements Callable<Integer> {
 		for (Path r : runs)
 			if (r.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
 				throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is one of the --runs; choose a new folder");
-		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force);
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force,
+			OutputFolder.with(OutputFolder.REPORTS, PredictionsFile.FILE_NAME, RunRecord.FILE));
 		List<Path> folders = new ArrayList<>();
 		for (Path r : runs)
 			folders.add(Files.isDirectory(r) ? r : r.toAbsolutePath().getParent());

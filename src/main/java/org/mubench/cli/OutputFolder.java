@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 import picocli.CommandLine;
@@ -12,16 +14,39 @@ import picocli.CommandLine;
 final class OutputFolder {
 	private OutputFolder() {}
 
+	/** The files {@code RunReports.write} puts into a folder. */
+	static final String[] REPORTS = { org.mubench.eval.report.RunReports.SUMMARY_JSON,
+		org.mubench.eval.report.RunReports.SUMMARY_CSV, org.mubench.eval.report.RunReports.REPORT_MD,
+		org.mubench.eval.report.RunReports.ACCURACY_PNG };
+
+	static String[] with(String[] names, String... more) {
+		String[] all = java.util.Arrays.copyOf(names, names.length + more.length);
+		System.arraycopy(more, 0, all, names.length, more.length);
+		return all;
+	}
+
 	/**
-	 * Refuses (a usage error) when {@code out} is a file or a non-empty folder and {@code force} is false.
+	 * Refuses (a usage error) to replace results without {@code force}: when any of {@code files} (names inside the
+	 * folder) exists, or, with no names given, when {@code out} is a file or a non-empty folder.
 	 *
 	 * @param option the option naming the output, e.g. {@code --out}
 	 */
-	static void refuseOverwrite(CommandLine cli, String option, Path out, boolean force) {
+	static void refuseOverwrite(CommandLine cli, String option, Path out, boolean force, String... files) {
 		if (force || out == null || !Files.exists(out)) return;
-		if (Files.isDirectory(out) && isEmpty(out)) return;
-		throw new CommandLine.ParameterException(cli, option + " " + out + " already exists"
-			+ (Files.isDirectory(out) ? " and is not empty" : "") + "; add --force to replace it, or choose another " + option);
+		String what;
+		if (files.length > 0 && Files.isDirectory(out)) {
+			List<String> there = new ArrayList<>();
+			for (String f : files) if (Files.exists(out.resolve(f))) there.add(f);
+			if (there.isEmpty()) return;
+			what = " already holds " + String.join(", ", there);
+		}
+		else if (Files.isDirectory(out)) {
+			if (isEmpty(out)) return;
+			what = " already exists and is not empty";
+		}
+		else what = " already exists";
+		throw new CommandLine.ParameterException(cli, option + " " + out + what
+			+ "; add --force to replace it, or choose another " + option);
 	}
 
 	private static boolean isEmpty(Path dir) {
