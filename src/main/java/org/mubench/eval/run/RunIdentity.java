@@ -150,8 +150,11 @@ public final class RunIdentity {
 		List<String> ordered = new ArrayList<>();
 		for (Iterator<String> it = fields.fieldNames(); it.hasNext();) ordered.add(it.next());
 		for (String k : keys) if (!ordered.contains(k)) ordered.add(k);
+		// Another model differs in its files and settings too: naming the model says it all.
+		boolean otherModel = !text(fields.get("model")).equals(text(other.fields.get("model")));
 		for (String k : ordered) {
 			if (ignoreShard && k.equals("shard")) continue;
+			if (otherModel && k.startsWith("model_")) continue;
 			diff(k, fields.get(k), other.fields.get(k), out);
 		}
 		return out;
