@@ -51,7 +51,8 @@ public final class RunIdentity {
 		n.put("model", model.name());
 		n.put("model_files", modelFiles(o.modelSpec));
 		n.set("model_settings", JSON.valueToTree(new TreeMap<>(model.answerSettings())));
-		n.put("dataset_files", dataset == null ? "-" : Fingerprint.of(dataset));
+		// A dataset not on disk (made in memory by a test or an embedding program) has nothing to fingerprint.
+		n.put("dataset_files", dataset == null || !Files.exists(dataset) ? "-" : Fingerprint.of(dataset));
 		n.set("tasks", JSON.valueToTree(new TreeSet<>(lower(o.tasks))));
 		n.set("datasets", JSON.valueToTree(new TreeSet<>(lower(o.datasets))));
 		n.set("templates", JSON.valueToTree(new TreeSet<>(o.templates)));
