@@ -28,13 +28,11 @@ public class ClassifyImageCommand implements Command {
 	private ImagePlus imp;
 
 	@Parameter(label = "Image file (optional)", required = false, style = "open", persist = false,
-		description = "Classify this file instead of the active image; microscopy formats (czi, nd2, lif, ome.tif, …) "
-			+ "are read with Bio-Formats, first series")
+		description = "Classify this file, not the active image; czi, nd2, lif, ome.tif… are read with Bio-Formats")
 	private File image_file;
 
 	@Parameter(label = "Model folder", style = "directory",
-		description = "A CLIP-style ONNX export: onnx/vision_model.onnx, onnx/text_model.onnx and tokenizer.json "
-			+ "(Download Model… fetches one)")
+		description = "A CLIP-style ONNX export: onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json")
 	private File model;
 
 	@Parameter(label = "Labels (comma-separated)",
@@ -42,17 +40,15 @@ public class ClassifyImageCommand implements Command {
 	private String labels;
 
 	@Parameter(label = "Template ({} = label)", required = false,
-		description = "The sentence each label is put into, e.g. 'a fluorescence micrograph of {}.'; empty = the "
-			+ "label alone")
+		description = "The sentence each label goes into, e.g. 'a micrograph of {}.'; empty = the label alone")
 	private String template = "";
 
 	@Parameter(label = "Plane", choices = { "current", "max" },
-		description = "current = the plane on screen (all channels of the current z and t, as a composite); max = a "
-			+ "maximum projection over z")
+		description = "current = the plane on screen (all channels of this z and t); max = maximum projection over z")
 	private String plane = "current";
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" },
-		description = "auto uses a GPU when ONNX Runtime finds one (CUDA), else the CPU")
+		description = "auto = a CUDA GPU when ONNX Runtime finds one, else the CPU")
 	private String device = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT)

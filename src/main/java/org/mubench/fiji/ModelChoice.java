@@ -22,11 +22,13 @@ public final class ModelChoice {
 	private ModelChoice() {}
 
 	/**
-	 * The model SPEC for a dialog's fields. A non-empty {@code legacySpec} (the {@code model=} key of macros written
-	 * before the kind choice existed: a folder, {@code random} or {@code openai:NAME@URL}) wins over the other fields.
+	 * The model SPEC for a dialog's fields. A {@code folder} that is no folder but a model SPEC ({@code random},
+	 * {@code random:SEED}, {@code openai:NAME@URL}: the {@code model=} key of macros written before the kind choice
+	 * existed) is that SPEC.
 	 */
-	public static String spec(String kind, File folder, String modelName, String baseUrl, String legacySpec) {
-		if (legacySpec != null && !legacySpec.trim().isEmpty()) return legacySpec.trim();
+	public static String spec(String kind, File folder, String modelName, String baseUrl) {
+		String legacy = legacySpec(folder);
+		if (legacy != null) return legacy;
 		String k = kind == null ? FOLDER : kind.trim();
 		if (k.equals(RANDOM) || k.equalsIgnoreCase("random")) return "random";
 		if (k.equals(API) || k.equalsIgnoreCase("api")) {
@@ -34,6 +36,7 @@ public final class ModelChoice {
 				throw new IllegalArgumentException("Model kind '" + API + "' needs an API model name (e.g. gpt-4o, or the name your "
 					+ "local server serves)");
 			}
+			if (modelName.trim().startsWith("openai:")) return modelName.trim();
 			String url = baseUrl == null || baseUrl.trim().isEmpty() ? OpenAiSettings.DEFAULT_BASE_URL : baseUrl.trim();
 			return "openai:" + modelName.trim() + "@" + url;
 		}
@@ -45,5 +48,15 @@ public final class ModelChoice {
 			return folder.getPath();
 		}
 		throw new IllegalArgumentException("Model kind '" + kind + "' is not one of: " + String.join(", ", KINDS));
+	}
+
+	/** The SPEC an old macro gave as model=, or null for a real folder (or none). */
+	static String legacySpec(File folder) {
+		if (folder == null || folder.isDirectory()) return null;
+		String p = folder.getPath().trim();
+		if (p.matches("random(:-?\\d+)?")) return p;
+		// A File turns the URL's "//" into "/": put it back.
+		if (p.startsWith("openai:")) return p.replaceFirst("(https?:)/(?!/)", "$1//");
+		return null;
 	}
 }

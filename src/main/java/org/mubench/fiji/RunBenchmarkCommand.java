@@ -22,32 +22,33 @@ import org.scijava.ui.UIService;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Run Benchmark...", headless = true)
 public class RunBenchmarkCommand extends ContextCommand {
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false)
+	private String help = "Fill in the fields the chosen Model needs; hover over a field for help.";
+
 	@Parameter(label = "Dataset folder", style = "directory",
-		description = "The μ-Bench release (the folder Download Dataset… fills) or a folder of your own images with a manifest")
+		description = "The μ-Bench release (Download Dataset… fills one) or your own images with a manifest")
 	private File dataset;
 
 	@Parameter(label = "Model", choices = { ModelChoice.FOLDER, ModelChoice.RANDOM, ModelChoice.API },
-		description = "Which kind of model answers: a CLIP-style ONNX export on this computer, the random baseline "
-			+ "(chance level), or a model behind an OpenAI-compatible API (GPT-4o, or a local server)")
+		description = "A CLIP-style ONNX export on this computer, the random baseline, or a model behind an API")
 	private String model_kind = ModelChoice.FOLDER;
 
+	// Named model, as in Classify Image: macros written before the Model choice gave the model SPEC under this key,
+	// and ModelChoice still reads 'random' or 'openai:NAME@URL' given here.
 	@Parameter(label = "Model folder", style = "directory", required = false,
-		description = "For 'ONNX model folder': the folder with onnx/vision_model.onnx, onnx/text_model.onnx and "
-			+ "tokenizer.json (Download Model… fetches one)")
-	private File model_folder;
+		description = "For an ONNX model: the folder with onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json")
+	private File model;
 
 	@Parameter(label = "API model name", required = false,
-		description = "For 'API model': the model the server serves, e.g. gpt-4o")
+		description = "For an API model: the model the server serves, e.g. gpt-4o")
 	private String model_name = "";
 
 	@Parameter(label = "API base URL", required = false,
-		description = "For 'API model': " + OpenAiSettings.DEFAULT_BASE_URL + " for OpenAI, or a local server such as "
-			+ "http://localhost:8000/v1")
+		description = "For an API model: OpenAI's URL, or a local server such as http://localhost:8000/v1")
 	private String base_url = OpenAiSettings.DEFAULT_BASE_URL;
 
 	@Parameter(label = "API key file", required = false, style = "open",
-		description = "For 'API model': a text file holding the key (the key itself is never typed here); empty = the "
-			+ "OPENAI_API_KEY environment variable. Local servers usually need none")
+		description = "For an API model: a text file holding the key; empty = the OPENAI_API_KEY variable")
 	private File api_key_file;
 
 	// The TaskRegistry's selectors (TaskChoices.choices(); a test keeps the two equal). Listed here, not set by an
@@ -57,17 +58,15 @@ public class RunBenchmarkCommand extends ContextCommand {
 		"amyloid_beta_pathology", "colorectal_cancer_texture", "heart_failure", "cervical_lesions", "cell_cycle_phase",
 		"synthetic_cell_phenotypes", "subcellular_structures", "organisms_fluorescence", "organisms_electron",
 		"pollen_grains", "colocalization_patterns" },
-		description = "coarse,fine = the paper's two tables; all = every question; or one group, question type or "
-			+ "fine-grained task (a macro may give several, comma-separated)")
+		description = "coarse,fine = the paper's two tables; all = every question; or one group, type or task")
 	private String tasks = TaskChoices.COARSE_AND_FINE;
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" },
-		description = "Where an ONNX model runs: auto uses a GPU when ONNX Runtime finds one (CUDA), else the CPU")
+		description = "Where an ONNX model runs: auto = a CUDA GPU when ONNX Runtime finds one, else the CPU")
 	private String device = "auto";
 
 	@Parameter(label = "Output folder", style = "directory",
-		description = "Where predictions.jsonl, summary.json/.csv, report.md and accuracy.png are written; it must not "
-			+ "hold predictions of another run (tick Resume to continue an interrupted one)")
+		description = "Gets predictions.jsonl, summary.json/.csv, report.md, accuracy.png; not another run's folder")
 	private File out;
 
 	@Parameter(label = "Resume an interrupted run", persist = false,
@@ -77,10 +76,6 @@ public class RunBenchmarkCommand extends ContextCommand {
 	@Parameter(label = "Limit (rows, 0 = all)", min = "0", persist = false,
 		description = "Only the first N rows of the dataset, for a quick trial; 0 runs everything")
 	private long limit = 0;
-
-	/** Macros written before the Model choice existed give the model SPEC here (folder, random, openai:NAME@URL). */
-	@Parameter(required = false, persist = false, visibility = ItemVisibility.INVISIBLE)
-	private String model = "";
 
 	@Parameter(type = ItemIO.OUTPUT)
 	private String report;
@@ -98,7 +93,7 @@ public class RunBenchmarkCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		String spec = ModelChoice.spec(model_kind, model_folder, model_name, base_url, model);
+		String spec = ModelChoice.spec(model_kind, model, model_name, base_url);
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
 		settings.tasks = TaskChoices.selectors(tasks);
 		settings.device = device;

@@ -62,27 +62,30 @@ class FijiDialogsTest {
 	@Test
 	void modelKindsBecomeTheSpecsTheCoreOpens() {
 		File folder = new File("/models/clip");
-		assertEquals(folder.getPath(), ModelChoice.spec(ModelChoice.FOLDER, folder, "", "", ""));
-		assertEquals("random", ModelChoice.spec(ModelChoice.RANDOM, folder, "gpt-4o", "http://x", null));
+		assertEquals(folder.getPath(), ModelChoice.spec(ModelChoice.FOLDER, folder, "", ""));
+		assertEquals("random", ModelChoice.spec(ModelChoice.RANDOM, folder, "gpt-4o", "http://x"));
 		assertEquals("openai:gpt-4o@http://localhost:8000/v1",
-			ModelChoice.spec(ModelChoice.API, null, " gpt-4o ", "http://localhost:8000/v1", ""));
-		assertEquals("openai:gpt-4o@https://api.openai.com/v1", ModelChoice.spec(ModelChoice.API, null, "gpt-4o", "", ""),
+			ModelChoice.spec(ModelChoice.API, null, " gpt-4o ", "http://localhost:8000/v1"));
+		assertEquals("openai:gpt-4o@https://api.openai.com/v1", ModelChoice.spec(ModelChoice.API, null, "gpt-4o", ""),
 			"an empty base URL is OpenAI's");
-		// Macros written before the choice existed keep working: model= wins.
-		assertEquals("openai:m@http://h:1/v1", ModelChoice.spec(ModelChoice.FOLDER, folder, "", "", "openai:m@http://h:1/v1"));
-		assertEquals("random", ModelChoice.spec(ModelChoice.FOLDER, null, "", "", "random"));
+		assertEquals("openai:m@http://h:1/v1", ModelChoice.spec(ModelChoice.API, null, "openai:m@http://h:1/v1", "http://x"),
+			"a full SPEC as the model name is taken as it is");
+		// Macros written before the choice existed gave the SPEC as model=, which is now the folder field.
+		assertEquals("openai:m@http://h:1/v1", ModelChoice.spec(ModelChoice.FOLDER, new File("openai:m@http://h:1/v1"), "", ""));
+		assertEquals("random", ModelChoice.spec(ModelChoice.FOLDER, new File("random"), "", ""));
+		assertEquals("random:7", ModelChoice.spec(ModelChoice.FOLDER, new File("random:7"), "", ""));
 	}
 
 	@Test
 	void aMissingFieldOfTheChosenKindIsNamedByItsLabel() {
 		String noFolder = assertThrows(IllegalArgumentException.class,
-			() -> ModelChoice.spec(ModelChoice.FOLDER, null, "gpt-4o", "", "")).getMessage();
+			() -> ModelChoice.spec(ModelChoice.FOLDER, null, "gpt-4o", "")).getMessage();
 		assertTrue(noFolder.contains("Model folder"), noFolder);
 		String noName = assertThrows(IllegalArgumentException.class,
-			() -> ModelChoice.spec(ModelChoice.API, new File("x"), " ", "", "")).getMessage();
+			() -> ModelChoice.spec(ModelChoice.API, new File("x"), " ", "")).getMessage();
 		assertTrue(noName.contains("API model name") || noName.contains("Model name"), noName);
 		String badKind = assertThrows(IllegalArgumentException.class,
-			() -> ModelChoice.spec("torch", null, "", "", "")).getMessage();
+			() -> ModelChoice.spec("torch", null, "", "")).getMessage();
 		assertTrue(badKind.contains(ModelChoice.RANDOM), badKind);
 	}
 
@@ -104,7 +107,7 @@ class FijiDialogsTest {
 		for (Class<? extends Command> c : COMMANDS) {
 			Module m = initialised(c);
 			for (ModuleItem<?> item : m.getInfo().inputs()) {
-				if (item.getVisibility() == ItemVisibility.INVISIBLE || item.getType() == ImagePlus.class) continue;
+				if (item.getVisibility() == ItemVisibility.MESSAGE || item.getType() == ImagePlus.class) continue;
 				if (org.scijava.service.Service.class.isAssignableFrom(item.getType())) continue;
 				if (item.getType() == org.scijava.Context.class) continue;
 				String where = c.getSimpleName() + "." + item.getName();
@@ -118,7 +121,7 @@ class FijiDialogsTest {
 	@Test
 	void runBenchmarkWithTheRandomBaselineChosenInTheDialog(@TempDir Path out) throws Exception {
 		CommandModule m = commands.run(RunBenchmarkCommand.class, true, "dataset", new File("demo/ubench-demo"), "model_kind",
-			ModelChoice.RANDOM, "model_folder", null, "api_key_file", null, "tasks", "fine", "device", "cpu", "out",
+			ModelChoice.RANDOM, "model", null, "api_key_file", null, "tasks", "fine", "device", "cpu", "out",
 			out.toFile(), "resume", false, "limit", 0L).get();
 		assertFalse(m.isCanceled(), m::getCancelReason);
 		Summary s = Summary.read(out.resolve("summary.json"));
@@ -132,7 +135,7 @@ class FijiDialogsTest {
 		String message;
 		try {
 			CommandModule m = commands.run(RunBenchmarkCommand.class, true, "dataset", new File("demo/ubench-demo"),
-				"model_kind", ModelChoice.API, "model_folder", null, "model_name", "", "api_key_file", null, "tasks", "coarse",
+				"model_kind", ModelChoice.API, "model", null, "model_name", "", "api_key_file", null, "tasks", "coarse",
 				"device", "cpu", "out", out.toFile(), "resume", false, "limit", 1L).get();
 			// A command that reports its error itself ends cancelled with the message as the reason.
 			assertTrue(m.isCanceled(), "no error for an API model without a name");
