@@ -6,7 +6,6 @@ import java.util.concurrent.CancellationException;
 import org.mubench.data.Cancellation;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.openai.OpenAiSettings;
-import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -77,9 +76,6 @@ public class RunBenchmarkCommand extends ContextCommand {
 		description = "Only the first N rows of the dataset, for a quick trial; 0 runs everything")
 	private long limit = 0;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private String report;
-
 	@Parameter
 	private StatusService status;
 
@@ -111,7 +107,7 @@ public class RunBenchmarkCommand extends ContextCommand {
 			cancel(e.getMessage());
 			return;
 		}
-		report = out.toPath().resolve("report.md").toString();
+		String report = out.toPath().resolve("report.md").toString();
 		Results.show(summary, out.toPath(), ui);
 		status.showStatus("Micro-Bench: run finished, report in " + report);
 	}

@@ -5,7 +5,6 @@ import java.io.IOException;
 
 import org.mubench.eval.report.Rescoring;
 import org.mubench.eval.score.Summary;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -34,9 +33,6 @@ public class ScorePredictionsCommand implements Command {
 	@Parameter(label = "Seed", description = "Seed of the bootstrap: the same seed gives the same intervals")
 	private long seed = 0;
 
-	@Parameter(type = ItemIO.OUTPUT)
-	private String report;
-
 	@Parameter
 	private LogService log;
 
@@ -53,7 +49,7 @@ public class ScorePredictionsCommand implements Command {
 			throw new IllegalStateException(predictions + ": " + e.getMessage(), e);
 		}
 		MicroBenchFiji.remember(summary);
-		report = out.toPath().resolve("report.md").toString();
+		log.info("Micro-Bench: scores and report in " + out.toPath().resolve("report.md"));
 		Results.show(summary, out.toPath(), ui);
 	}
 }
