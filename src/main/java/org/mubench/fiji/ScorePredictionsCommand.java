@@ -15,19 +15,23 @@ import org.scijava.ui.UIService;
 /** Plugins › Micro-Bench › Score Predictions…: recomputes every metric of a run (ours or the authors' eVLLM CSVs). */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Score Predictions...", headless = true)
 public class ScorePredictionsCommand implements Command {
-	@Parameter(label = "Predictions (predictions.jsonl, a run folder, or eVLLM CSV files)", style = "both")
+	@Parameter(label = "Predictions", style = "both",
+		description = "A run folder, its predictions.jsonl, or a folder of the authors' eVLLM prediction CSV files")
 	private File predictions;
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = "directory",
+		description = "Where summary.json/.csv, report.md and accuracy.png are written")
 	private File out;
 
-	@Parameter(label = "Format", choices = { "auto", "jsonl", "evllm" })
+	@Parameter(label = "Format", choices = { "auto", "jsonl", "evllm" },
+		description = "auto tells by the file names; jsonl = our predictions; evllm = the authors' CSV files")
 	private String format = "auto";
 
-	@Parameter(label = "Bootstrap resamples", min = "1")
+	@Parameter(label = "Bootstrap resamples", min = "1",
+		description = "Resamples for the 95% confidence intervals (the paper uses 9999)")
 	private int resamples = 9999;
 
-	@Parameter(label = "Seed")
+	@Parameter(label = "Seed", description = "Seed of the bootstrap: the same seed gives the same intervals")
 	private long seed = 0;
 
 	@Parameter(type = ItemIO.OUTPUT)

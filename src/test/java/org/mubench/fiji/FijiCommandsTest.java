@@ -74,7 +74,8 @@ class FijiCommandsTest {
 			assertNotNull(info, c.getName());
 			assertTrue(info.getMenuPath().getMenuString().startsWith("Plugins > Micro-Bench > "), info.getMenuPath().getMenuString());
 			// Macro keys are the field names: snake_case, no capitals.
-			info.inputs().forEach(i -> assertTrue(i.getName().equals(i.getName().toLowerCase()), c + ": " + i.getName()));
+			info.inputs().forEach(i -> assertTrue(i.getName().equals(i.getName().toLowerCase())
+				|| org.scijava.service.Service.class.isAssignableFrom(i.getType()), c + ": " + i.getName()));
 		}
 	}
 
@@ -169,7 +170,7 @@ class FijiCommandsTest {
 		imp.setOverlay(existing);
 		try (FakeChatServer server = new FakeChatServer()) {
 			server.script(FakeChatServer.Reply.text("[[10, 20, 50, 60], [60, 10, 90, 40]]", 10, 5));
-			CommandModule m = run(DetectObjectsCommand.class, "imp", imp, "api_key_file", null, "model", "openai:test@" + server.baseUrl(),
+			CommandModule m = run(DetectObjectsCommand.class, "imp", imp, "api_key_file", null, "model_name", "openai:test@" + server.baseUrl(),
 				"class_name", "nucleus", "format", "json", "add_to_roi_manager", true, "clear_roi_manager", false);
 			assertEquals(2, m.getOutput("count"));
 			Overlay overlay = imp.getOverlay();
