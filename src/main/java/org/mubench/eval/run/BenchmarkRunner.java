@@ -23,6 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
+import org.mubench.data.Fix;
+import org.mubench.data.FixableException;
 import org.mubench.data.Messages;
 import org.mubench.data.PipelineError;
 import org.mubench.data.ProgressListener;
@@ -120,7 +122,7 @@ public final class BenchmarkRunner {
 		Set<String> answered = new HashSet<>();
 		if (Files.exists(file) && size(file) > 0) {
 			if (!options.resume) {
-				throw new IllegalStateException(file + " already holds predictions: add --resume to continue that run, or give another --out");
+				throw new FixableException(file + " already holds predictions", Fix.RESUME_OR_OTHER_OUTPUT);
 			}
 			List<Prediction> before;
 			try {
@@ -156,7 +158,7 @@ public final class BenchmarkRunner {
 			while (true) {
 				if (cancellation.isCancelled()) {
 					result.status = RunResult.Status.CANCELLED;
-					listener.log("Cancelled: predictions so far are in " + file + "; add --resume to continue");
+					listener.log("Cancelled: predictions so far are in " + file + "; " + Fix.RESUME_TO_CONTINUE.neutral);
 					break;
 				}
 				long waitStart = System.nanoTime();
