@@ -41,6 +41,17 @@ abstract class AbstractDownloadCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		files = Downloads.run(plan(base_url), to.toPath(), new FijiProgress(status, log), log, ui, cancellation);
 		if (files < 0) cancel("Download declined");
 	}

@@ -68,6 +68,17 @@ public class ClassifyImageCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
 		settings.device = device;
 		settings.template = template;

@@ -61,6 +61,17 @@ public class DetectObjectsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		String spec = ModelChoice.spec(ModelChoice.API, null, model_name, base_url);
 		boolean manager = add_to_roi_manager && !GraphicsEnvironment.isHeadless();
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();

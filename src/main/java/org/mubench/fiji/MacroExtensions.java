@@ -3,7 +3,6 @@ package org.mubench.fiji;
 import java.nio.file.Paths;
 import java.util.List;
 
-import org.mubench.data.Messages;
 import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.score.Summary;
@@ -56,6 +55,7 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 	@Override
 	public String handleExtension(String name, Object[] args) {
 		try {
+			FijiEnvironment.check();
 			switch (name) {
 				case "classify":
 					classify(args);
@@ -78,9 +78,9 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 					return null;
 			}
 		}
-		catch (RuntimeException e) {
-			// Abort the macro with one line, as a built-in function would.
-			String message = "Micro-Bench: " + Messages.oneLine(e);
+		catch (Throwable e) {
+			// Abort the macro with one line, as a built-in function would; the fix in the macro functions' words.
+			String message = FijiErrors.line(e, true);
 			Interpreter interp = Interpreter.getInstance();
 			if (IJ.getInstance() == null) {
 				// Batch or headless: an error dialog would wait forever for a click, so log the line and stop.

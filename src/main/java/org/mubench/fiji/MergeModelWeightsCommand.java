@@ -39,6 +39,17 @@ public class MergeModelWeightsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		MicroBenchFiji.mergeWeights(base.toPath(), finetuned.toPath(), alpha, out.toPath(), new FijiProgress(status, log));
 		model = out.getPath();
 		log.info("Merged model (alpha " + alpha + "): " + model);

@@ -135,7 +135,7 @@ public final class MicroBenchFiji {
 		}
 		if (outcome.cancelled()) {
 			throw new CancellationException("Run cancelled; the finished predictions are in " + outcome.result.predictionsFile
-				+ "; tick 'Resume an interrupted run' (resume=true in a macro) to continue it");
+				+ "; " + FijiErrors.phrase(org.mubench.data.Fix.RESUME_TO_CONTINUE, false));
 		}
 		lastSummary = outcome.summary;
 		return outcome.summary;

@@ -89,6 +89,17 @@ public class RunBenchmarkCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		String spec = ModelChoice.spec(model_kind, model, model_name, base_url);
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
 		settings.tasks = TaskChoices.selectors(tasks);

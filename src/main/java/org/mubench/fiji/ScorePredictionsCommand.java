@@ -41,6 +41,17 @@ public class ScorePredictionsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		Summary summary;
 		try {
 			summary = Rescoring.score(predictions.toPath(), format, out.toPath(), null, seed, resamples, log::warn);

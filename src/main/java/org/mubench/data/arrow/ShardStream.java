@@ -142,7 +142,7 @@ final class ShardStream implements SampleStream {
 		}
 		catch (LinkageError e) {
 			closeShard();
-			throw new DatasetException(ArrowSupport.message(e), e);
+			throw ArrowSupport.failure(e);
 		}
 		columns = new java.util.HashMap<>();
 		for (FieldVector v : root.getFieldVectors()) columns.put(v.getName(), v);
@@ -250,7 +250,7 @@ final class ShardStream implements SampleStream {
 
 	static DatasetException schemaError(Path f, Throwable e) {
 		if (e instanceof DatasetException) return (DatasetException) e;
-		if (ArrowSupport.isAccessFailure(e)) return new DatasetException(ArrowSupport.message(e), e);
+		if (ArrowSupport.isAccessFailure(e)) return ArrowSupport.failure(e);
 		return new DatasetException(f + ": not an Arrow IPC stream, or its schema is damaged (" + Messages.oneLine(e) +
 			"); download it again", e);
 	}
