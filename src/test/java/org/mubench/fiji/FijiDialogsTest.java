@@ -164,4 +164,28 @@ class FijiDialogsTest {
 			assertEquals(1, imp.getOverlay().size());
 		}
 	}
+
+	@Test
+	void anOptionalFileAMacroLeavesOutIsNotAskedFor() throws Exception {
+		// A recorded run("Classify Image...", "model=… labels=…") names no image_file: it must stay empty, not be
+		// prompted for (SciJava's FilePreprocessor asks for the single unset file, and cancels headless).
+		Module m = initialised(ClassifyImageCommand.class);
+		for (String key : new String[] { "model", "labels", "template", "plane", "device", "imp" }) m.resolveInput(key);
+		Thread.currentThread().setName("Run$_micro-bench-test");
+		ij.Macro.setOptions("model=/m labels=a,b");
+		try {
+			new OptionalFilesPreprocessor().process(m);
+		}
+		finally {
+			ij.Macro.setOptions(null);
+		}
+		assertTrue(m.isInputResolved("image_file"));
+		assertEquals(null, m.getInput("image_file"));
+
+		Module dialog = initialised(ClassifyImageCommand.class);
+		if (!java.awt.GraphicsEnvironment.isHeadless()) {
+			new OptionalFilesPreprocessor().process(dialog);
+			assertFalse(dialog.isInputResolved("image_file"), "from the menu, the dialog shows the field");
+		}
+	}
 }
