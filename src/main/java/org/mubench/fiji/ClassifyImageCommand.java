@@ -83,7 +83,8 @@ public class ClassifyImageCommand implements Command {
 		settings.device = device;
 		settings.template = template;
 		settings.plane = plane;
-		if (image_file != null) imp = FijiImages.open(image_file);
+		// A recorded macro gives image_file=[] for "none".
+		if (image_file != null && !image_file.getPath().isEmpty()) imp = FijiImages.open(image_file);
 		List<ZeroShotClassifier.LabelProbability> result = MicroBenchFiji.classify(imp, model.getPath(),
 			ZeroShotClassifier.parseLabels(labels), settings, new FijiProgress(status, log));
 		top_label = result.get(0).label;

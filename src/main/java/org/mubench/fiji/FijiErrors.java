@@ -90,6 +90,24 @@ public final class FijiErrors {
 			return;
 		}
 		IJ.log(line);
-		if (macro) Interpreter.abort();
+		if (macro) stopMacro();
+	}
+
+	/**
+	 * Stops the running macro before its next statement, silently. Not {@link Interpreter#abort()}: called from any
+	 * thread but the macro's it waits 2 s and then Thread.stop()s the macro threads, which prints a ThreadDeath trace
+	 * in Fiji 2.3.0. The interpreter's own end-of-macro flag does what a user expects: the macro ends after this call.
+	 */
+	static void stopMacro() {
+		Interpreter interp = Interpreter.getInstance();
+		if (interp == null) return;
+		try {
+			Field done = Interpreter.class.getDeclaredField("done");
+			done.setAccessible(true);
+			done.setBoolean(interp, true);
+		}
+		catch (ReflectiveOperationException | RuntimeException e) {
+			// An ImageJ without that flag: the line is logged, the macro goes on.
+		}
 	}
 }

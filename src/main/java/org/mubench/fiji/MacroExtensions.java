@@ -12,7 +12,6 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.macro.ExtensionDescriptor;
 import ij.macro.Functions;
-import ij.macro.Interpreter;
 import ij.macro.MacroExtension;
 import ij.plugin.PlugIn;
 
@@ -81,14 +80,8 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 		catch (Throwable e) {
 			// Abort the macro with one line, as a built-in function would; the fix in the macro functions' words.
 			String message = FijiErrors.line(e, true);
-			Interpreter interp = Interpreter.getInstance();
-			if (IJ.getInstance() == null) {
-				// Batch or headless: an error dialog would wait forever for a click, so log the line and stop.
-				IJ.log(message);
-				Interpreter.abort();
-			}
-			else if (interp != null) interp.abort(message);
-			else IJ.error("Micro-Bench", message);
+			IJ.log(message);
+			FijiErrors.stopMacro();
 		}
 		return null;
 	}

@@ -23,6 +23,12 @@ public final class ArrowSupport {
 		// Arrow a failed netty lookup and its log line.
 		if (System.getProperty("arrow.allocation.manager.type") == null)
 			System.setProperty("arrow.allocation.manager.type", "Unsafe");
+		// Checked before Arrow is touched: Arrow's own failure logs a long stack trace (Fiji prints its log) before the
+		// exception reaches us. Up to Java 16 the package is open to reflection by default.
+		if (Runtime.version().feature() >= 17
+			&& !java.nio.Buffer.class.getModule().isOpen("java.nio", ArrowSupport.class.getModule()))
+			throw failure(new IllegalAccessException("module java.base does not \"opens java.nio\" to "
+				+ ArrowSupport.class.getModule()));
 		try {
 			// MemoryUtil's static initialiser is where Arrow opens java.nio.Buffer#address.
 			Class.forName("org.apache.arrow.memory.util.MemoryUtil", true, ArrowSupport.class.getClassLoader());
