@@ -28,7 +28,9 @@ public class RunBenchmarkCommand extends ContextCommand {
 		description = "The μ-Bench release (Download Dataset… fills one) or your own images with a manifest")
 	private File dataset;
 
-	@Parameter(label = "Model", choices = { ModelChoice.FOLDER, ModelChoice.RANDOM, ModelChoice.API },
+	// Not remembered: a macro that gives only model=FOLDER (the form before this choice) must not inherit "Random
+	// baseline" from the last dialog, since SciJava fills keys a macro leaves out with remembered values.
+	@Parameter(label = "Model", choices = { ModelChoice.FOLDER, ModelChoice.RANDOM, ModelChoice.API }, persist = false,
 		description = "A CLIP-style ONNX export on this computer, the random baseline, or a model behind an API")
 	private String model_kind = ModelChoice.FOLDER;
 
