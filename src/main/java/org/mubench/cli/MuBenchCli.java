@@ -60,6 +60,8 @@ public final class MuBenchCli implements Callable<Integer> {
 
 	/** The message of the deepest cause that has one, on one line. */
 	static String oneLine(Throwable e) {
+		String fixable = CliFixes.line(e);
+		if (fixable != null) return fixable;
 		Throwable t = e;
 		String message = t.getMessage();
 		while ((message == null || message.isEmpty()) && t.getCause() != null) {

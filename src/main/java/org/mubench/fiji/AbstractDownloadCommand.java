@@ -14,10 +14,12 @@ import org.scijava.ui.UIService;
 
 /** What the two Download commands share: where to, from which hub, cancellation; each says what to fetch. */
 abstract class AbstractDownloadCommand extends ContextCommand {
-	@Parameter(label = "Download into", style = "directory")
+	@Parameter(label = "Download into", style = "directory",
+		description = "The folder the files go to; run again into the same folder to resume an interrupted download")
 	private File to;
 
-	@Parameter(label = "Hub address (a mirror with the same paths)", required = false)
+	@Parameter(label = "Hub address", required = false,
+		description = "The Hugging Face hub, or a mirror that serves the same paths")
 	private String base_url = UbenchRelease.DEFAULT_BASE_URL;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -39,6 +41,17 @@ abstract class AbstractDownloadCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		files = Downloads.run(plan(base_url), to.toPath(), new FijiProgress(status, log), log, ui, cancellation);
 		if (files < 0) cancel("Download declined");
 	}

@@ -24,26 +24,31 @@ import ij.measure.ResultsTable;
 public class ClassifyImageCommand implements Command {
 	public static final String TABLE_TITLE = "Micro-Bench classification";
 
-	@Parameter(required = false)
+	@Parameter(required = false, description = "The active image (unless Image file names another)")
 	private ImagePlus imp;
 
-	@Parameter(label = "Image file (instead of the active image; czi, nd2, lif, ome.tif through Bio-Formats)",
-		required = false, style = "open")
+	@Parameter(label = "Image file (optional)", required = false, style = "open", persist = false,
+		description = "Classify this file, not the active image; czi, nd2, lif, ome.tif… are read with Bio-Formats")
 	private File image_file;
 
-	@Parameter(label = "Model folder", style = "directory")
+	@Parameter(label = "Model folder", style = "directory",
+		description = "A CLIP-style ONNX export: onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json")
 	private File model;
 
-	@Parameter(label = "Labels (comma-separated)")
+	@Parameter(label = "Labels (comma-separated)",
+		description = "The classes to choose from, e.g. nucleus, mitochondria, background")
 	private String labels;
 
-	@Parameter(label = "Template ({} = label; empty = the label alone)", required = false)
+	@Parameter(label = "Template ({} = label)", required = false,
+		description = "The sentence each label goes into, e.g. 'a micrograph of {}.'; empty = the label alone")
 	private String template = "";
 
-	@Parameter(label = "Plane", choices = { "current", "max" })
+	@Parameter(label = "Plane", choices = { "current", "max" },
+		description = "current = the plane on screen (all channels of this z and t); max = maximum projection over z")
 	private String plane = "current";
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" },
+		description = "auto = a CUDA GPU when ONNX Runtime finds one, else the CPU")
 	private String device = "auto";
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -63,11 +68,23 @@ public class ClassifyImageCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
 		settings.device = device;
 		settings.template = template;
 		settings.plane = plane;
-		if (image_file != null) imp = FijiImages.open(image_file);
+		// A recorded macro gives image_file=[] for "none".
+		if (image_file != null && !image_file.getPath().isEmpty()) imp = FijiImages.open(image_file);
 		List<ZeroShotClassifier.LabelProbability> result = MicroBenchFiji.classify(imp, model.getPath(),
 			ZeroShotClassifier.parseLabels(labels), settings, new FijiProgress(status, log));
 		top_label = result.get(0).label;

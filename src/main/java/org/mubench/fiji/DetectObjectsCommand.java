@@ -3,6 +3,7 @@ package org.mubench.fiji;
 import java.awt.GraphicsEnvironment;
 import java.io.File;
 
+import org.mubench.model.openai.OpenAiSettings;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -19,25 +20,34 @@ import ij.ImagePlus;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Detect Objects...", headless = true)
 public class DetectObjectsCommand implements Command {
-	@Parameter
+	@Parameter(description = "The image to search: its current plane (channel, slice, frame) is sent")
 	private ImagePlus imp;
 
-	@Parameter(label = "Model", description = "openai:MODEL@URL (a chat-completions server)")
-	private String model;
+	@Parameter(label = "API model name",
+		description = "A vision-language chat model behind an OpenAI-compatible API, e.g. gpt-4o")
+	private String model_name = "";
 
-	@Parameter(label = "Class name", description = "What to find, e.g. nucleus")
-	private String class_name;
+	@Parameter(label = "API base URL", required = false,
+		description = "OpenAI's URL, or a local server (vLLM, Ollama, …) such as http://localhost:8000/v1")
+	private String base_url = OpenAiSettings.DEFAULT_BASE_URL;
 
-	@Parameter(label = "Box format", choices = { "json", "qwen", "paligemma" })
-	private String format = "json";
-
-	@Parameter(label = "API key file (for servers that need a key; else OPENAI_API_KEY)", required = false, style = "open")
+	@Parameter(label = "API key file", required = false, style = "open",
+		description = "A text file holding the key; empty = the OPENAI_API_KEY variable (local servers need none)")
 	private File api_key_file;
 
-	@Parameter(label = "Add to ROI Manager")
+	@Parameter(label = "Class name", description = "What to find, in words the model knows, e.g. nucleus")
+	private String class_name;
+
+	@Parameter(label = "Box format", choices = { "json", "qwen", "paligemma" },
+		description = "How the model writes boxes: json (GPT-4o, most), qwen (Qwen-VL, 0–1000), paligemma (<loc>)")
+	private String format = "json";
+
+	@Parameter(label = "Add to ROI Manager",
+		description = "Also list the boxes in the ROI Manager (they are always drawn on the image's overlay)")
 	private boolean add_to_roi_manager = true;
 
-	@Parameter(label = "Clear ROI Manager first")
+	@Parameter(label = "Clear ROI Manager first", persist = false,
+		description = "Remove the ROIs already in the ROI Manager before adding these")
 	private boolean clear_roi_manager = false;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -51,10 +61,22 @@ public class DetectObjectsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
+		String spec = ModelChoice.spec(ModelChoice.API, null, model_name, base_url);
 		boolean manager = add_to_roi_manager && !GraphicsEnvironment.isHeadless();
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
 		if (api_key_file != null) settings.apiKeyFile = api_key_file.getPath();
-		count = Detections.detect(imp, model, class_name, format, manager, clear_roi_manager, settings,
+		count = Detections.detect(imp, spec, class_name, format, manager, clear_roi_manager, settings,
 			new FijiProgress(status, log));
 		log.info(imp.getTitle() + ": " + count + " " + class_name + " box(es)");
 	}

@@ -3,7 +3,6 @@ package org.mubench.fiji;
 import java.nio.file.Paths;
 import java.util.List;
 
-import org.mubench.data.Messages;
 import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.score.Summary;
@@ -13,7 +12,6 @@ import ij.ImagePlus;
 import ij.WindowManager;
 import ij.macro.ExtensionDescriptor;
 import ij.macro.Functions;
-import ij.macro.Interpreter;
 import ij.macro.MacroExtension;
 import ij.plugin.PlugIn;
 
@@ -56,6 +54,7 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 	@Override
 	public String handleExtension(String name, Object[] args) {
 		try {
+			FijiEnvironment.check();
 			switch (name) {
 				case "classify":
 					classify(args);
@@ -78,17 +77,11 @@ public class MacroExtensions implements PlugIn, MacroExtension {
 					return null;
 			}
 		}
-		catch (RuntimeException e) {
-			// Abort the macro with one line, as a built-in function would.
-			String message = "Micro-Bench: " + Messages.oneLine(e);
-			Interpreter interp = Interpreter.getInstance();
-			if (IJ.getInstance() == null) {
-				// Batch or headless: an error dialog would wait forever for a click, so log the line and stop.
-				IJ.log(message);
-				Interpreter.abort();
-			}
-			else if (interp != null) interp.abort(message);
-			else IJ.error("Micro-Bench", message);
+		catch (Throwable e) {
+			// Abort the macro with one line, as a built-in function would; the fix in the macro functions' words.
+			String message = FijiErrors.line(e, true);
+			IJ.log(message);
+			FijiErrors.stopMacro();
 		}
 		return null;
 	}

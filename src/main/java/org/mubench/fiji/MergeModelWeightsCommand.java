@@ -12,16 +12,20 @@ import org.scijava.plugin.Plugin;
 /** Plugins › Micro-Bench › Merge Model Weights…: WiSE-FT, θ = (1 − α)·base + α·fine-tuned for every float tensor. */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Merge Model Weights...", headless = true)
 public class MergeModelWeightsCommand implements Command {
-	@Parameter(label = "Base model folder", style = "directory")
+	@Parameter(label = "Base model folder", style = "directory",
+		description = "The zero-shot model (an ONNX model folder)")
 	private File base;
 
-	@Parameter(label = "Fine-tuned model folder", style = "directory")
+	@Parameter(label = "Fine-tuned model folder", style = "directory",
+		description = "The same architecture fine-tuned from the base (an ONNX model folder with the same tensors)")
 	private File finetuned;
 
-	@Parameter(label = "Alpha (0 = base, 1 = fine-tuned)", min = "0", max = "1", stepSize = "0.05")
+	@Parameter(label = "Alpha (0 = base, 1 = fine-tuned)", min = "0", max = "1", stepSize = "0.05",
+		description = "How much of the fine-tuned weights: each float tensor becomes (1 − alpha)·base + alpha·fine-tuned")
 	private double alpha = 0.5;
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = "directory",
+		description = "Where the merged model folder is written (usable as a Model folder afterwards)")
 	private File out;
 
 	@Parameter(type = ItemIO.OUTPUT)
@@ -35,6 +39,17 @@ public class MergeModelWeightsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		MicroBenchFiji.mergeWeights(base.toPath(), finetuned.toPath(), alpha, out.toPath(), new FijiProgress(status, log));
 		model = out.getPath();
 		log.info("Merged model (alpha " + alpha + "): " + model);

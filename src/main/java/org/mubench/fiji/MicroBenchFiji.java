@@ -136,7 +136,7 @@ public final class MicroBenchFiji {
 		}
 		if (outcome.cancelled()) {
 			throw new CancellationException("Run cancelled; the finished predictions are in " + outcome.result.predictionsFile
-				+ " — run again with resume to continue");
+				+ "; " + FijiErrors.phrase(org.mubench.data.Fix.RESUME_TO_CONTINUE, false));
 		}
 		lastSummary = outcome.summary;
 		return outcome.summary;

@@ -1,10 +1,12 @@
 package org.mubench.fiji;
 
 import java.io.File;
+import java.util.concurrent.CancellationException;
 
 import org.mubench.data.Cancellation;
 import org.mubench.eval.score.Summary;
-import org.scijava.ItemIO;
+import org.mubench.model.openai.OpenAiSettings;
+import org.scijava.ItemVisibility;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -13,35 +15,68 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 import org.scijava.ui.UIService;
 
-/** Plugins › Micro-Bench › Run Benchmark…: a model over a μ-Bench dataset; accuracy ± CI as a table and a plot. */
+/**
+ * Plugins › Micro-Bench › Run Benchmark…: a model over a μ-Bench dataset; accuracy ± CI as a table and a plot, progress
+ * in the status bar, Esc stops the run after the current batch (finished predictions are kept for Resume).
+ */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Run Benchmark...", headless = true)
 public class RunBenchmarkCommand extends ContextCommand {
-	@Parameter(label = "Dataset folder", style = "directory", description = "The uBench release shards, or a folder with a manifest")
+	@Parameter(visibility = ItemVisibility.MESSAGE, persist = false)
+	private String help = "Fill in the fields the chosen Model needs; hover over a field for help.";
+
+	@Parameter(label = "Dataset folder", style = "directory",
+		description = "The μ-Bench release (Download Dataset… fills one) or your own images with a manifest")
 	private File dataset;
 
-	@Parameter(label = "Model", description = "A model folder (ONNX CLIP), 'random', or openai:MODEL@URL")
-	private String model = "random";
+	// Not remembered: a macro that gives only model=FOLDER (the form before this choice) must not inherit "Random
+	// baseline" from the last dialog, since SciJava fills keys a macro leaves out with remembered values.
+	@Parameter(label = "Model", choices = { ModelChoice.FOLDER, ModelChoice.RANDOM, ModelChoice.API }, persist = false,
+		description = "A CLIP-style ONNX export on this computer, the random baseline, or a model behind an API")
+	private String model_kind = ModelChoice.FOLDER;
 
-	@Parameter(label = "API key file (openai: models; else OPENAI_API_KEY)", required = false, style = "open")
+	// Named model, as in Classify Image: macros written before the Model choice gave the model SPEC under this key,
+	// and ModelChoice still reads 'random' or 'openai:NAME@URL' given here.
+	@Parameter(label = "Model folder", style = "directory", required = false,
+		description = "For an ONNX model: the folder with onnx/vision_model.onnx, onnx/text_model.onnx, tokenizer.json")
+	private File model;
+
+	@Parameter(label = "API model name", required = false,
+		description = "For an API model: the model the server serves, e.g. gpt-4o")
+	private String model_name = "";
+
+	@Parameter(label = "API base URL", required = false,
+		description = "For an API model: OpenAI's URL, or a local server such as http://localhost:8000/v1")
+	private String base_url = OpenAiSettings.DEFAULT_BASE_URL;
+
+	@Parameter(label = "API key file", required = false, style = "open",
+		description = "For an API model: a text file holding the key; empty = the OPENAI_API_KEY variable")
 	private File api_key_file;
 
-	@Parameter(label = "Tasks", description = "coarse, fine, cognition, or task names, comma-separated")
-	private String tasks = "coarse,fine";
+	// The TaskRegistry's selectors (TaskChoices.choices(); a test keeps the two equal). Listed here, not set by an
+	// initializer, so the command stays a plain Command that CommandService.run(Class, …) runs.
+	@Parameter(label = "Tasks", choices = { "coarse,fine", "all", "coarse", "fine", "cognition", "pathology", "domain",
+		"subdomain", "modality", "submodality", "stain", "colorectal_tissue_types", "white_blood_cell_types",
+		"amyloid_beta_pathology", "colorectal_cancer_texture", "heart_failure", "cervical_lesions", "cell_cycle_phase",
+		"synthetic_cell_phenotypes", "subcellular_structures", "organisms_fluorescence", "organisms_electron",
+		"pollen_grains", "colocalization_patterns" },
+		description = "coarse,fine = the paper's two tables; all = every question; or one group, type or task")
+	private String tasks = TaskChoices.COARSE_AND_FINE;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" },
+		description = "Where an ONNX model runs: auto = a CUDA GPU when ONNX Runtime finds one, else the CPU")
 	private String device = "auto";
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = "directory",
+		description = "Gets predictions.jsonl, summary.json/.csv, report.md, accuracy.png; not another run's folder")
 	private File out;
 
-	@Parameter(label = "Resume an interrupted run")
+	@Parameter(label = "Resume an interrupted run", persist = false,
+		description = "Continue the run in Output folder: questions already answered there are skipped")
 	private boolean resume = false;
 
-	@Parameter(label = "Limit (rows, 0 = all)", min = "0")
+	@Parameter(label = "Limit (rows, 0 = all)", min = "0", persist = false,
+		description = "Only the first N rows of the dataset, for a quick trial; 0 runs everything")
 	private long limit = 0;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	private String report;
 
 	@Parameter
 	private StatusService status;
@@ -56,16 +91,38 @@ public class RunBenchmarkCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
+		String spec = ModelChoice.spec(model_kind, model, model_name, base_url);
 		MicroBenchFiji.Settings settings = new MicroBenchFiji.Settings();
-		settings.tasks = tasks;
+		settings.tasks = TaskChoices.selectors(tasks);
 		settings.device = device;
 		settings.resume = resume;
 		settings.limit = limit;
 		if (api_key_file != null) settings.apiKeyFile = api_key_file.getPath();
-		Summary summary = MicroBenchFiji.runBenchmark(dataset.toPath(), model, out.toPath(), settings,
-			new FijiProgress(status, log), cancellation);
-		report = out.toPath().resolve("report.md").toString();
+		Summary summary;
+		try (EscapeWatcher esc = new EscapeWatcher(cancellation)) {
+			summary = MicroBenchFiji.runBenchmark(dataset.toPath(), spec, out.toPath(), settings, new FijiProgress(status,
+				log), cancellation);
+		}
+		catch (CancellationException e) {
+			log.warn(e.getMessage());
+			status.showStatus(e.getMessage());
+			cancel(e.getMessage());
+			return;
+		}
+		String report = out.toPath().resolve("report.md").toString();
 		Results.show(summary, out.toPath(), ui);
+		status.showStatus("Micro-Bench: run finished, report in " + report);
 	}
 
 	@Override

@@ -6,7 +6,6 @@ import java.io.IOException;
 import org.mubench.eval.report.Rescoring;
 import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.score.Summary;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
@@ -16,23 +15,24 @@ import org.scijava.ui.UIService;
 /** Plugins › Micro-Bench › Score Predictions…: recomputes every metric of a run (ours or the authors' eVLLM CSVs). */
 @Plugin(type = Command.class, menuPath = "Plugins>Micro-Bench>Score Predictions...", headless = true)
 public class ScorePredictionsCommand implements Command {
-	@Parameter(label = "Predictions (predictions.jsonl, a run folder, or eVLLM CSV files)", style = "both")
+	@Parameter(label = "Predictions", style = "both",
+		description = "A run folder, its predictions.jsonl, or a folder of the authors' eVLLM prediction CSV files")
 	private File predictions;
 
-	@Parameter(label = "Output folder", style = "directory")
+	@Parameter(label = "Output folder", style = "directory",
+		description = "Where summary.json/.csv, report.md and accuracy.png are written")
 	private File out;
 
-	@Parameter(label = "Format", choices = { "auto", "jsonl", "evllm" })
+	@Parameter(label = "Format", choices = { "auto", "jsonl", "evllm" },
+		description = "auto tells by the file names; jsonl = our predictions; evllm = the authors' CSV files")
 	private String format = "auto";
 
-	@Parameter(label = "Bootstrap resamples", min = "1")
+	@Parameter(label = "Bootstrap resamples", min = "1",
+		description = "Resamples for the 95% confidence intervals (the paper uses 9999)")
 	private int resamples = Bootstrap.DEFAULT_RESAMPLES;
 
-	@Parameter(label = "Seed")
+	@Parameter(label = "Seed", description = "Seed of the bootstrap: the same seed gives the same intervals")
 	private long seed = 0;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	private String report;
 
 	@Parameter
 	private LogService log;
@@ -42,6 +42,17 @@ public class ScorePredictionsCommand implements Command {
 
 	@Override
 	public void run() {
+		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
+		try {
+			FijiEnvironment.check();
+			execute();
+		}
+		catch (Throwable t) {
+			FijiErrors.report(t, this);
+		}
+	}
+
+	private void execute() {
 		Summary summary;
 		try {
 			summary = Rescoring.score(predictions.toPath(), format, out.toPath(), null, seed, resamples, log::warn);
@@ -50,7 +61,7 @@ public class ScorePredictionsCommand implements Command {
 			throw new IllegalStateException(predictions + ": " + e.getMessage(), e);
 		}
 		MicroBenchFiji.remember(summary);
-		report = out.toPath().resolve("report.md").toString();
+		log.info("Micro-Bench: scores and report in " + out.toPath().resolve("report.md"));
 		Results.show(summary, out.toPath(), ui);
 	}
 }

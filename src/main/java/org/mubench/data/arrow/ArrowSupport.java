@@ -1,6 +1,7 @@
 package org.mubench.data.arrow;
 
 import org.mubench.data.DatasetException;
+import org.mubench.data.Fix;
 
 /**
  * Arrow Java reaches into {@code java.nio.Buffer} by reflection; on Java 17+ that needs the package opened. The
@@ -18,13 +19,23 @@ public final class ArrowSupport {
 	/** Throws {@link DatasetException} with the flag to add when Arrow's memory layer cannot start. */
 	public static void check() {
 		if (ok) return;
+		// The site ships Arrow's Unsafe allocator only (no netty: Fiji has its own, older netty); saying so spares
+		// Arrow a failed netty lookup and its log line.
+		if (System.getProperty("arrow.allocation.manager.type") == null)
+			System.setProperty("arrow.allocation.manager.type", "Unsafe");
+		// Checked before Arrow is touched: Arrow's own failure logs a long stack trace (Fiji prints its log) before the
+		// exception reaches us. Up to Java 16 the package is open to reflection by default.
+		if (Runtime.version().feature() >= 17
+			&& !java.nio.Buffer.class.getModule().isOpen("java.nio", ArrowSupport.class.getModule()))
+			throw failure(new IllegalAccessException("module java.base does not \"opens java.nio\" to "
+				+ ArrowSupport.class.getModule()));
 		try {
 			// MemoryUtil's static initialiser is where Arrow opens java.nio.Buffer#address.
 			Class.forName("org.apache.arrow.memory.util.MemoryUtil", true, ArrowSupport.class.getClassLoader());
 			ok = true;
 		}
 		catch (Throwable t) {
-			throw new DatasetException(message(t), t);
+			throw failure(t);
 		}
 	}
 
@@ -39,10 +50,10 @@ public final class ArrowSupport {
 		return false;
 	}
 
-	static String message(Throwable t) {
-		return "Apache Arrow cannot start on Java " + System.getProperty("java.specification.version") +
-			" because java.nio is not opened to it: start Java with the option " + JVM_FLAG +
-			" (java -jar mubench.jar adds it by itself; for Fiji add it to the JVM options) [" + rootMessage(t) + "]";
+	/** The one-line failure: why Arrow cannot start, and the fix (the JVM option) for each front end to word. */
+	static DatasetException failure(Throwable t) {
+		return new DatasetException("Apache Arrow cannot start on Java " + System.getProperty("java.specification.version")
+			+ " because java.nio is not opened to it (" + rootMessage(t) + ")", Fix.OPEN_JAVA_NIO, t);
 	}
 
 	private static String rootMessage(Throwable t) {

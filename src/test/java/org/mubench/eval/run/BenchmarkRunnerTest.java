@@ -245,8 +245,10 @@ class BenchmarkRunnerTest {
 	void existingPredictionsNeedResume() throws Exception {
 		Path out = tmp.resolve("again");
 		runRandom(out, options(out), 4);
-		IllegalStateException e = assertThrows(IllegalStateException.class, () -> runRandom(out, options(out), 4));
-		assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+		org.mubench.data.FixableException e = assertThrows(org.mubench.data.FixableException.class,
+			() -> runRandom(out, options(out), 4));
+		assertEquals(org.mubench.data.Fix.RESUME_OR_OTHER_OUTPUT, e.fix(), e.getMessage());
+		assertTrue(e.reason().contains(out.toString()), e.reason());
 		RunOptions o = options(out);
 		o.resume = true;
 		RunResult r = runRandom(out, o, 4);

@@ -1,0 +1,28 @@
+package org.mubench.cli;
+
+import org.mubench.data.Fix;
+import org.mubench.data.FixableException;
+import org.mubench.data.Messages;
+
+/** The command line's words for each {@link Fix}: its flags. */
+final class CliFixes {
+	private CliFixes() {}
+
+	static String phrase(Fix fix) {
+		switch (fix) {
+			case RESUME_OR_OTHER_OUTPUT: return "add --resume to continue that run, or give another --out";
+			case RESUME_TO_CONTINUE: return "add --resume to continue";
+			case OPEN_JAVA_NIO: return "start Java with the option --add-opens=java.base/java.nio=ALL-UNNAMED "
+				+ "(java -jar mubench.jar adds it by itself)";
+			case UPDATE_INSTALLATION: return "use the mubench.jar of this release (java -jar mubench.jar)";
+			default: return fix.neutral;
+		}
+	}
+
+	/** The error line: a fixable problem's reason with the fix in flags, else the message. */
+	static String line(Throwable e) {
+		FixableException f = FixableException.find(e);
+		if (f != null) return Messages.oneLine(new RuntimeException(f.reason())) + ": " + phrase(f.fix());
+		return null;
+	}
+}

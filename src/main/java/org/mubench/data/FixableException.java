@@ -1,0 +1,39 @@
+package org.mubench.data;
+
+/**
+ * A problem the user can fix: what went wrong ({@link #reason()}, one line naming the item) and what to do
+ * ({@link #fix()}), kept apart so each front end words the fix in its own terms. {@link #getMessage()} joins the
+ * reason with the neutral wording.
+ */
+public class FixableException extends RuntimeException {
+	private final String reason;
+	private final Fix fix;
+
+	public FixableException(String reason, Fix fix) {
+		this(reason, fix, null);
+	}
+
+	public FixableException(String reason, Fix fix, Throwable cause) {
+		super(fix == null ? reason : reason + ": " + fix.neutral, cause);
+		this.reason = reason;
+		this.fix = fix;
+	}
+
+	public String reason() {
+		return reason;
+	}
+
+	/** Null when the message itself says what to do. */
+	public Fix fix() {
+		return fix;
+	}
+
+	/** The first {@code FixableException} with a fix in {@code t}'s cause chain, or null. */
+	public static FixableException find(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause()) {
+			if (c instanceof FixableException && ((FixableException) c).fix != null) return (FixableException) c;
+			if (c.getCause() == c) break;
+		}
+		return null;
+	}
+}
