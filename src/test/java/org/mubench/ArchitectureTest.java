@@ -1,192 +1,78 @@
 package org.mubench;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * Enforces the layering of the main code: {@code base → data → image → model → eval → (fiji | cli)}. A file may name (by
- * import or fully qualified in code) only {@code org.mubench} packages of its own layer or layers to its left; fiji and
- * cli may not name each other; nothing below fiji/cli may name ImageJ, AWT, ImageIO or Swing, except that the image
- * layer may decode files with ImageIO into {@code java.awt.image} rasters. Comments and string
- * literals are ignored, so prose about other layers does not count.
+ * The architecture of the main code, checked on its bytecode: layers {@code base → data → image → model → eval →
+ * (fiji | cli)}, each using only layers to its left; no cycle between any two {@code org.mubench} packages; ImageJ,
+ * Swing and window code only in fiji and cli; headless Java2D and ImageIO only where images are decoded (image) and
+ * charts rendered (eval.chart).
  */
+@AnalyzeClasses(packages = "org.mubench", importOptions = { ImportOption.DoNotIncludeTests.class,
+	ImportOption.DoNotIncludeJars.class })
 class ArchitectureTest {
+	private static final String[] TOP = { "org.mubench.fiji..", "org.mubench.cli.." };
 
-	private static final Path MAIN = Paths.get("src", "main", "java", "org", "mubench");
+	@ArchTest
+	static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+		.layer("base").definedBy("org.mubench.base..")
+		.layer("data").definedBy("org.mubench.data..")
+		.layer("image").definedBy("org.mubench.image..")
+		.layer("model").definedBy("org.mubench.model..")
+		.layer("eval").definedBy("org.mubench.eval..")
+		.layer("fiji").definedBy("org.mubench.fiji..")
+		.layer("cli").definedBy("org.mubench.cli..")
+		.whereLayer("cli").mayNotBeAccessedByAnyLayer()
+		.whereLayer("fiji").mayNotBeAccessedByAnyLayer()
+		.whereLayer("eval").mayOnlyBeAccessedByLayers("fiji", "cli")
+		.whereLayer("model").mayOnlyBeAccessedByLayers("eval", "fiji", "cli")
+		.whereLayer("image").mayOnlyBeAccessedByLayers("model", "eval", "fiji", "cli")
+		.whereLayer("data").mayOnlyBeAccessedByLayers("image", "model", "eval", "fiji", "cli")
+		.because("each layer depends only leftwards (docs: README, package map)");
 
-	/** Rank of each layer; fiji and cli share the top rank but may not see each other. */
-	private static final List<String> LAYERS = Arrays.asList("base", "data", "image", "model", "eval", "fiji", "cli");
+	@ArchTest
+	static final ArchRule everyClassInALayer = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+		.should().resideInAnyPackage("org.mubench.base..", "org.mubench.data..", "org.mubench.image..",
+			"org.mubench.model..", "org.mubench.eval..", "org.mubench.fiji..", "org.mubench.cli..")
+		.because("a package outside the layers escapes the layering rule");
 
-	private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+org\\.mubench\\.(\\w+)[\\w.]*\\s*;");
-	private static final Pattern MUBENCH_REF = Pattern.compile("(?<![\\w.$])org\\s*\\.\\s*mubench\\s*\\.\\s*(\\w+)");
-	private static final Pattern UI_REF = Pattern
-			.compile("(?<![\\w.$])(ij|java\\s*\\.\\s*awt|javax\\s*\\.\\s*imageio|javax\\s*\\.\\s*swing)\\s*\\.\\s*[\\w*]");
+	@ArchTest
+	static final ArchRule noPackageCycles = slices().matching("org.mubench.(**)").should().beFreeOfCycles();
 
-	/** The image layer decodes files other than PNG with ImageIO into rasters: headless, no window code. */
-	private static final Pattern HEADLESS_DECODING = Pattern
-			.compile("(java\\s*\\.\\s*awt\\s*\\.\\s*image|javax\\s*\\.\\s*imageio)\\s*\\.");
-
-	@Test
-	void everyMainFileRespectsTheLayers() throws IOException {
-		List<Path> files = mainFiles();
-		assertFalse(files.isEmpty(), "no main sources found under " + MAIN.toAbsolutePath());
-		List<String> violations = new ArrayList<>();
-		for (Path file : files) {
-			String code = stripCommentsAndStrings(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-			violations.addAll(violations(MAIN.relativize(file).toString(), code));
-		}
-		assertEquals("", String.join("\n", violations), "layer violations");
+	/** The rules must catch what they are for: a cycle, a window, Java2D in the wrong place (fixtures in test code). */
+	@org.junit.jupiter.api.Test
+	void rulesCatchViolations() {
+		com.tngtech.archunit.core.domain.JavaClasses bad = new com.tngtech.archunit.core.importer.ClassFileImporter()
+			.importPackages("org.mubench.archfixture");
+		org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+			() -> slices().matching("org.mubench.archfixture.(**)").should().beFreeOfCycles().check(bad));
+		org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+			() -> noImageJOrWindowsBelowTheFrontEnds.check(bad));
+		org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+			() -> java2dOnlyWhereImagesAreDecodedOrDrawn.check(bad));
 	}
 
-	/** The checker itself must catch what it is meant to catch, or the test above could never fail. */
-	@Test
-	void checkerCatchesViolations() {
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.model.clip;\n"
-				+ "import org.mubench.eval.Prediction;\nclass A {}")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.data;\n"
-				+ "class A { Object o = new org.mubench.cli.Foo(); }")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.cli;\n"
-				+ "import org.mubench.fiji.Foo;\nclass A {}")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.fiji;\n"
-				+ "import static org.mubench.cli.Foo.bar;\nclass A {}")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.model;\n"
-				+ "class A { boolean b(Object o) { return o instanceof java.awt.image.BufferedImage; } }")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.image;\n"
-				+ "class A { Object o = new java.awt.Frame(); }")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval.report;\n"
-				+ "import ij.ImagePlus;\nclass A {}")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval;\n"
-				+ "import javax.imageio.*;\nclass A {}")).size());
-		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.model;\n"
-				+ "import javax.swing.JFrame;\nclass A {}")).size());
-		// Allowed: own layer, layers to the left, prose and strings, ImageJ in the top layers.
-		assertTrue(violations("x", stripCommentsAndStrings("package org.mubench.eval.run;\n"
-				+ "import org.mubench.data.Sample;\nimport org.mubench.eval.Prediction;\n"
-				+ "/** see {@link org.mubench.cli.RunCommand} and java.awt.Image */\n"
-				+ "class A { String s = \"org.mubench.fiji.X ij.IJ\"; // org.mubench.cli\n"
-				+ "int ij = 1; int k = this.ij; char c = '\"'; String t = \"\\\" org.mubench.cli.Y\"; }")).isEmpty());
-		assertTrue(violations("x", stripCommentsAndStrings("package org.mubench.fiji;\n"
-				+ "import ij.IJ;\nimport java.awt.Frame;\nimport org.mubench.eval.run.BenchmarkJob;\nclass A {}"))
-				.isEmpty());
-	}
+	@ArchTest
+	static final ArchRule noImageJOrWindowsBelowTheFrontEnds = noClasses().that().resideOutsideOfPackages(TOP)
+		.should().dependOnClassesThat().resideInAnyPackage("ij..", "javax.swing..", "net.imagej..", "org.scijava.ui..")
+		.orShould().dependOnClassesThat(describe("are windows or AWT components",
+			(JavaClass c) -> c.isAssignableTo(java.awt.Component.class) || c.isAssignableTo(java.awt.MenuComponent.class)
+				|| c.getName().equals("java.awt.Toolkit")))
+		.because("ImageJ, Swing and windows belong to the front ends; the core runs headless on a cluster");
 
-	private static List<Path> mainFiles() throws IOException {
-		try (Stream<Path> walk = Files.walk(MAIN)) {
-			return walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
-		}
-	}
-
-	static List<String> violations(String name, String code) {
-		List<String> out = new ArrayList<>();
-		Matcher pkg = PACKAGE.matcher(code);
-		if (!pkg.find()) {
-			out.add(name + ": not in a layer package org.mubench.{" + String.join(",", LAYERS) + "}");
-			return out;
-		}
-		String layer = pkg.group(1);
-		int rank = LAYERS.indexOf(layer);
-		if (rank < 0) {
-			out.add(name + ": package org.mubench." + layer + " is not a layer");
-			return out;
-		}
-		boolean top = "fiji".equals(layer) || "cli".equals(layer);
-		Matcher ref = MUBENCH_REF.matcher(code);
-		ref.region(pkg.end(), code.length()); // past the package declaration itself
-		while (ref.find()) {
-			String used = ref.group(1);
-			int usedRank = LAYERS.indexOf(used);
-			boolean ok;
-			if (usedRank < 0)
-				ok = false;
-			else if (top && ("fiji".equals(used) || "cli".equals(used)))
-				ok = used.equals(layer);
-			else
-				ok = rank(usedRank) <= rank(rank);
-			if (!ok)
-				out.add(name + ":" + line(code, ref.start()) + ": layer " + layer + " uses org.mubench." + used);
-		}
-		if (!top) {
-			Matcher ui = UI_REF.matcher(code);
-			while (ui.find())
-				if (!("image".equals(layer) && HEADLESS_DECODING.matcher(code).region(ui.start(), code.length()).lookingAt()))
-					out.add(name + ":" + line(code, ui.start()) + ": layer " + layer + " uses "
-						+ ui.group(1).replaceAll("\\s", "") + " (UI/ImageJ belongs to fiji/cli)");
-		}
-		return out;
-	}
-
-	/** fiji and cli both sit above eval. */
-	private static int rank(int index) {
-		return Math.min(index, LAYERS.indexOf("fiji"));
-	}
-
-	private static int line(String code, int offset) {
-		int n = 1;
-		for (int i = 0; i < offset; i++)
-			if (code.charAt(i) == '\n')
-				n++;
-		return n;
-	}
-
-	/**
-	 * Replaces comments and the contents of string and char literals with spaces, keeping line breaks so that line
-	 * numbers stay right.
-	 */
-	static String stripCommentsAndStrings(String src) {
-		StringBuilder out = new StringBuilder(src.length());
-		int i = 0;
-		int n = src.length();
-		while (i < n) {
-			char c = src.charAt(i);
-			char next = i + 1 < n ? src.charAt(i + 1) : '\0';
-			if (c == '/' && next == '/') {
-				while (i < n && src.charAt(i) != '\n') {
-					out.append(' ');
-					i++;
-				}
-			} else if (c == '/' && next == '*') {
-				int end = src.indexOf("*/", i + 2);
-				end = end < 0 ? n : end + 2;
-				blank(src, i, end, out);
-				i = end;
-			} else if (c == '"' || c == '\'') {
-				int j = i + 1;
-				while (j < n && src.charAt(j) != c && src.charAt(j) != '\n') {
-					if (src.charAt(j) == '\\')
-						j++;
-					j++;
-				}
-				j = Math.min(j + 1, n);
-				out.append(c);
-				blank(src, i + 1, j - 1, out);
-				out.append(c);
-				i = j;
-			} else {
-				out.append(c);
-				i++;
-			}
-		}
-		return out.toString();
-	}
-
-	private static void blank(String src, int from, int to, StringBuilder out) {
-		for (int k = from; k < to; k++)
-			out.append(src.charAt(k) == '\n' ? '\n' : ' ');
-	}
+	@ArchTest
+	static final ArchRule java2dOnlyWhereImagesAreDecodedOrDrawn = noClasses()
+		.that().resideOutsideOfPackages("org.mubench.fiji..", "org.mubench.cli..", "org.mubench.image..",
+			"org.mubench.eval.chart..")
+		.should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..")
+		.because("headless Java2D and ImageIO have two homes: image decoding (image) and chart rendering (eval.chart)");
 }

@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
 		b.limit = limit;
 		b.rawSeconds = rawSeconds;
 		b.stageImages = stageImages;
-		b.log = new org.mubench.data.ProgressListener() {
+		b.log = new org.mubench.base.ProgressListener() {
 			@Override
 			public void progress(long done, long total, String message) {}
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.io.FileUtils;
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
@@ -36,7 +36,6 @@ import org.mubench.model.Models;
 import org.mubench.model.Similarity;
 import org.mubench.model.VisionLanguageModel;
 import org.mubench.model.clip.OnnxClipModel;
-import org.mubench.model.clip.RawImageTower;
 
 /**
  * What {@code mubench bench} measures, in this order:

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.eval.classify.ZeroShotClassifier;
 import org.mubench.image.ContrastMapping;
 import org.mubench.image.ImageFiles;

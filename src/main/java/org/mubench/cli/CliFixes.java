@@ -1,8 +1,8 @@
 package org.mubench.cli;
 
-import org.mubench.data.Fix;
-import org.mubench.data.FixableException;
-import org.mubench.data.Messages;
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
+import org.mubench.base.Messages;
 
 /** The command line's words for each {@link Fix}: its flags. */
 final class CliFixes {

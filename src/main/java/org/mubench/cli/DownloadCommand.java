@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.download.DownloadPlan;
 import org.mubench.data.download.HttpDownloader;
 import org.mubench.data.download.UbenchRelease;

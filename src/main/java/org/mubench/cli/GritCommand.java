@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mubench.base.Json;
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 import org.mubench.eval.detect.Box;
 import org.mubench.eval.detect.Grit;
 

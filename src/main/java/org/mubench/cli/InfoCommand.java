@@ -7,10 +7,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 import org.mubench.base.Json;
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetSummary;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.arrow.ArrowDataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
-import org.mubench.eval.report.RunMerger;
+import org.mubench.eval.journal.RunMerger;
 import org.mubench.eval.report.RunReports;
 import org.mubench.eval.score.Bootstrap;
 import org.mubench.eval.run.RunIdentity;

@@ -7,7 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 
 /**
  * The {@code mubench} command line: {@code java -jar mubench.jar <command> …}. Exit codes: 0 success, 2 bad usage,

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.SourceDatasets;
-import org.mubench.eval.run.BenchmarkJob;
+import org.mubench.eval.job.BenchmarkJob;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
 import org.mubench.eval.run.RunOptions;

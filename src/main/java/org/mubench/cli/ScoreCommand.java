@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
 import org.mubench.eval.report.Rescoring;
 import org.mubench.eval.report.RunReports;

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Locale;
 
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 
 /**
  * Progress on a terminal: a redrawn bar with rate and ETA when the output is a TTY, otherwise a plain line now and

@@ -3,6 +3,8 @@ package org.mubench.data;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.mubench.base.ProgressListener;
+
 /** A benchmark dataset on disk: the Hugging Face release shards, or a folder of images with a manifest. */
 public interface Dataset {
 	Path location();
@@ -19,15 +21,15 @@ public interface Dataset {
 	}
 
 	/** A fresh stream over every sample in order; close it when done. */
-	SampleStream samples();
+	default SampleStream samples() {
+		return samples(ProgressListener.SILENT);
+	}
 
 	/**
 	 * Like {@link #samples()}, reporting skipped items (a question whose answer index does not fit its options, …) to
 	 * {@code log} as one-line notices.
 	 */
-	default SampleStream samples(ProgressListener log) {
-		return samples();
-	}
+	SampleStream samples(ProgressListener log);
 
 	/** Opens whatever kind of dataset {@code dir} holds; throws {@link DatasetException} naming the folder otherwise. */
 	static Dataset open(Path dir) {

@@ -1,5 +1,8 @@
 package org.mubench.data;
 
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
+
 /** A problem with the user's data, described in one line that names the file or item and what to do. */
 public class DatasetException extends FixableException {
 	public DatasetException(String message) {

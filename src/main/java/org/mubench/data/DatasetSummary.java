@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
+
 /** Counts over a whole dataset: rows, rows per source dataset, non-null questions per type, captions per key. */
 public final class DatasetSummary {
 	/** Key used in {@link #datasets} for rows whose dataset is null and cannot be derived. */

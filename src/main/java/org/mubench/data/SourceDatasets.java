@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.mubench.base.Messages;
+
 /**
  * Checks names given to select source datasets ({@code dataset} values, e.g. {@code kather_et_al_2016}) against the
  * dataset itself. Reads the rows' {@code dataset} field only until every name was seen, so valid names cost a partial

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.eval.detect.Box;
 import org.mubench.eval.detect.BoxFormat;
 import org.mubench.eval.detect.DetectionResult;

@@ -2,7 +2,7 @@ package org.mubench.fiji;
 
 import java.nio.file.Path;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.download.DownloadPlan;
 import org.mubench.data.download.HttpDownloader;
 import org.scijava.log.LogService;

@@ -2,7 +2,7 @@ package org.mubench.fiji;
 
 import java.awt.GraphicsEnvironment;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 
 import ij.IJ;
 

@@ -1,7 +1,7 @@
 package org.mubench.fiji;
 
-import org.mubench.data.Fix;
-import org.mubench.data.FixableException;
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
 
 import ij.IJ;
 

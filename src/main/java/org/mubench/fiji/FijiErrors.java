@@ -3,10 +3,10 @@ package org.mubench.fiji;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.Field;
 
-import org.mubench.data.Fix;
-import org.mubench.data.FixableException;
-import org.mubench.data.Messages;
-import org.mubench.data.PipelineError;
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
+import org.mubench.base.Messages;
+import org.mubench.base.PipelineError;
 import org.scijava.command.ContextCommand;
 import org.scijava.plugin.Parameter;
 

@@ -4,7 +4,7 @@ import java.io.File;
 import java.lang.reflect.Method;
 import java.util.Locale;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 
 import ij.IJ;
 import ij.ImagePlus;

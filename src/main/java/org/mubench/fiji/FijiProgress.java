@@ -1,6 +1,6 @@
 package org.mubench.fiji;
 
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
 

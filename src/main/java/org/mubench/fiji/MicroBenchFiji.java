@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 import org.mubench.eval.classify.ZeroShotClassifier;
-import org.mubench.eval.run.BenchmarkJob;
+import org.mubench.eval.job.BenchmarkJob;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.model.merge.WeightMerge;
 import org.mubench.eval.score.Bootstrap;
@@ -136,7 +136,7 @@ public final class MicroBenchFiji {
 		}
 		if (outcome.cancelled()) {
 			throw new CancellationException("Run cancelled; the finished predictions are in " + outcome.result.predictionsFile
-				+ "; " + FijiErrors.phrase(org.mubench.data.Fix.RESUME_TO_CONTINUE, false));
+				+ "; " + FijiErrors.phrase(org.mubench.base.Fix.RESUME_TO_CONTINUE, false));
 		}
 		lastSummary = outcome.summary;
 		return outcome.summary;

@@ -3,7 +3,7 @@ package org.mubench.fiji;
 import java.io.File;
 import java.util.concurrent.CancellationException;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.openai.OpenAiSettings;
 import org.scijava.ItemVisibility;

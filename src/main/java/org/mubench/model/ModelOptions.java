@@ -21,5 +21,5 @@ public final class ModelOptions {
 	/** Backend-specific settings ({@code temperature}, {@code max_tokens}, {@code concurrency}, …). */
 	public final Map<String, String> extra = new LinkedHashMap<>();
 	/** Where progress and notices (device chosen, providers found) go. */
-	public org.mubench.data.ProgressListener listener = org.mubench.data.ProgressListener.SILENT;
+	public org.mubench.base.ProgressListener listener = org.mubench.base.ProgressListener.SILENT;
 }

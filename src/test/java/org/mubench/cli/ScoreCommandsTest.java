@@ -18,7 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
 import org.mubench.eval.report.RunReports;
 import org.mubench.eval.run.QuestionSet;

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.Fix;
-import org.mubench.data.FixableException;
-import org.mubench.data.PipelineError;
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
+import org.mubench.base.PipelineError;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;

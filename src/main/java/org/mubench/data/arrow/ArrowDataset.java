@@ -18,7 +18,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.mubench.base.Json;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.SampleStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,11 +93,6 @@ public final class ArrowDataset implements Dataset {
 	@Override
 	public List<String> labelNames() {
 		return labelNames;
-	}
-
-	@Override
-	public SampleStream samples() {
-		return samples(ProgressListener.SILENT);
 	}
 
 	@Override

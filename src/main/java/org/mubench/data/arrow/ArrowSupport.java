@@ -1,7 +1,7 @@
 package org.mubench.data.arrow;
 
 import org.mubench.data.DatasetException;
-import org.mubench.data.Fix;
+import org.mubench.base.Fix;
 
 /**
  * Arrow Java reaches into {@code java.nio.Buffer} by reflection; on Java 17+ that needs the package opened. The

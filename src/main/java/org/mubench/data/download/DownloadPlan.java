@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.DatasetException;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 
 /**
  * The files one download fetches — the μ-Bench release or a Hugging Face ONNX export — with what the server says

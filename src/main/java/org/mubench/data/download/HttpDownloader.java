@@ -19,9 +19,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
-import org.mubench.data.RetryPolicy;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
+import org.mubench.base.RetryPolicy;
 
 /**
  * Fetches files over HTTP(S) with java.net.http: into {@code FILE.part}, resuming an interrupted transfer with a Range

@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
 
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 
@@ -138,11 +138,6 @@ public final class ManifestDataset implements Dataset {
 	@Override
 	public List<String> labelNames() {
 		return labelNames;
-	}
-
-	@Override
-	public SampleStream samples() {
-		return samples(ProgressListener.SILENT);
 	}
 
 	/** Streams the rows, reading each image file as its row comes; a missing file is logged and leaves no bytes. */

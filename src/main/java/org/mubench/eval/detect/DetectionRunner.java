@@ -11,10 +11,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.mubench.data.Messages;
-import org.mubench.data.PipelineError;
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Messages;
+import org.mubench.base.PipelineError;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.eval.tasks.TaskRegistry;
 import org.mubench.model.GenerativeModel;

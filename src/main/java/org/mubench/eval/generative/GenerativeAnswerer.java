@@ -13,6 +13,7 @@ import org.mubench.data.DatasetException;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.prompt.PaperPrompt;
 import org.mubench.eval.run.AnswerContext;
 import org.mubench.eval.run.QuestionAnswerer;
 import org.mubench.eval.run.QuestionSet;

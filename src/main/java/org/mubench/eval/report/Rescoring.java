@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.mubench.eval.Prediction;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.score.EvllmImport;
 import org.mubench.eval.score.Summary;
 

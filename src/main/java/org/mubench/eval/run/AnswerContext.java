@@ -1,7 +1,7 @@
 package org.mubench.eval.run;
 
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 
 /** What an answerer may use while answering a batch: the run's options, its log and its cancel flag. */
 public final class AnswerContext {

@@ -21,19 +21,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.mubench.base.PluginInstances;
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
-import org.mubench.data.Fix;
-import org.mubench.data.FixableException;
-import org.mubench.data.Messages;
-import org.mubench.data.PipelineError;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Fix;
+import org.mubench.base.FixableException;
+import org.mubench.base.Messages;
+import org.mubench.base.PipelineError;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.model.ModelException;
 import org.mubench.model.VisionLanguageModel;
 

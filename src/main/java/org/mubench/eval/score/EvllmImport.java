@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.mubench.data.Csv;
 import org.mubench.data.Question;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.generative.PaperPrompt;
+import org.mubench.eval.prompt.PaperPrompt;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 import org.apache.commons.io.FileUtils;
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunResult;

@@ -7,7 +7,7 @@ import java.util.List;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 import org.mubench.model.ModelException;
 
 /**

@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import ai.djl.engine.Engine;
 import ai.djl.onnxruntime.engine.OrtEngineProvider;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 
 /**
  * The process-wide DJL set-up every local model needs, and the class-loader switch around DJL calls.

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.mubench.base.Json;
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 import org.mubench.model.ModelException;
 
 /**

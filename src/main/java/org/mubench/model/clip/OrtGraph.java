@@ -18,7 +18,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 import org.mubench.model.ModelException;
 import org.mubench.model.device.DeviceChoice;
 import org.mubench.model.onnx.OnnxDataType;

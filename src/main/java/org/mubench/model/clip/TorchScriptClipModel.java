@@ -15,7 +15,7 @@ import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.NoopTranslator;
 
-import org.mubench.data.Messages;
+import org.mubench.base.Messages;
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ModelException;
 import org.mubench.model.ModelOptions;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.model.ModelException;
 
 /**

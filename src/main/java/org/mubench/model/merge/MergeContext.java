@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CancellationException;
 
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 
 /** What one merge run shares across files: α, progress, cancellation and counts. */
 final class MergeContext {

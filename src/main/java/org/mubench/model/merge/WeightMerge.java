@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 import org.mubench.model.onnx.OnnxModel;
 import org.mubench.model.onnx.OnnxNode;
 

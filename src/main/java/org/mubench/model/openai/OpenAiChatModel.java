@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import org.mubench.data.PipelineError;
+import org.mubench.base.PipelineError;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,8 +46,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.mubench.base.Json;
-import org.mubench.data.ProgressListener;
-import org.mubench.data.RetryPolicy;
+import org.mubench.base.ProgressListener;
+import org.mubench.base.RetryPolicy;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;

@@ -319,7 +319,7 @@ class ArrowDatasetTest {
 		TestShards.builder().add(s).writeTo(dir);
 		List<String> notes = new ArrayList<>();
 		ArrowDataset d = ArrowDataset.open(dir);
-		try (SampleStream st = d.samples(new org.mubench.data.ProgressListener() {
+		try (SampleStream st = d.samples(new org.mubench.base.ProgressListener() {
 			@Override
 			public void progress(long done, long total, String message) {}
 

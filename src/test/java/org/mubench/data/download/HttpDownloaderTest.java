@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 import org.mubench.testdata.TestHttpServer;
 
 class HttpDownloaderTest {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;

@@ -23,7 +23,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.data.Annotation;
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Sample;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
@@ -105,7 +105,7 @@ class DetectionRunnerTest {
 		DetectionRunner.Options o = new DetectionRunner.Options();
 		o.format = BoxFormat.QWEN;
 		List<String> logs = new ArrayList<>();
-		DetectionRunner.Run run = new DetectionRunner(model, o).run(samples.iterator(), tmp, new org.mubench.data.ProgressListener() {
+		DetectionRunner.Run run = new DetectionRunner(model, o).run(samples.iterator(), tmp, new org.mubench.base.ProgressListener() {
 			@Override
 			public void progress(long done, long total, String message) {}
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.PipelineError;
+import org.mubench.base.PipelineError;
 import org.mubench.data.Sample;
 
 /** An Error while the model answers ends a detection run at once, in one line; finished images stay on disk. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
@@ -117,7 +117,7 @@ class GenerativeRunTest {
 			}
 
 			@Override
-			public SampleStream samples() {
+			public SampleStream samples(ProgressListener log) {
 				Iterator<Sample> it = samples.iterator();
 				return new SampleStream() {
 					@Override

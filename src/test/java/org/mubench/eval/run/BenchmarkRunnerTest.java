@@ -21,11 +21,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.model.random.RandomModel;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -245,9 +245,9 @@ class BenchmarkRunnerTest {
 	void existingPredictionsNeedResume() throws Exception {
 		Path out = tmp.resolve("again");
 		runRandom(out, options(out), 4);
-		org.mubench.data.FixableException e = assertThrows(org.mubench.data.FixableException.class,
+		org.mubench.base.FixableException e = assertThrows(org.mubench.base.FixableException.class,
 			() -> runRandom(out, options(out), 4));
-		assertEquals(org.mubench.data.Fix.RESUME_OR_OTHER_OUTPUT, e.fix(), e.getMessage());
+		assertEquals(org.mubench.base.Fix.RESUME_OR_OTHER_OUTPUT, e.fix(), e.getMessage());
 		assertTrue(e.reason().contains(out.toString()), e.reason());
 		RunOptions o = options(out);
 		o.resume = true;
@@ -325,7 +325,7 @@ class BenchmarkRunnerTest {
 		RunOptions o = options(out);
 		Cancellation cancel = new Cancellation();
 		// Cancel as soon as the second batch is on disk.
-		org.mubench.data.ProgressListener l = (done, total, msg) -> {
+		org.mubench.base.ProgressListener l = (done, total, msg) -> {
 			if (done >= 2 * o.batchSize) cancel.cancel();
 		};
 		RunResult r = new BenchmarkRunner(o).listener(l).cancellation(cancel)

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
+import org.mubench.base.ProgressListener;
 import org.mubench.data.Dataset;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
@@ -46,7 +47,7 @@ public class MemoryDataset implements Dataset {
 	}
 
 	@Override
-	public SampleStream samples() {
+	public SampleStream samples(ProgressListener log) {
 		Iterator<Sample> it = samples.iterator();
 		return new SampleStream() {
 			@Override

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.PipelineError;
+import org.mubench.base.PipelineError;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.Prediction;

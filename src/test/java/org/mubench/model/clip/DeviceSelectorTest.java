@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.model.ModelException;
 import org.mubench.model.device.DeviceChoice;
 import org.mubench.model.device.DeviceSelector;

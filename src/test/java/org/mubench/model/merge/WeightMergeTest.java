@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mubench.data.Cancellation;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.Cancellation;
+import org.mubench.base.ProgressListener;
 import org.mubench.model.onnx.OnnxDataType;
 import org.mubench.model.onnx.OnnxModel;
 import org.mubench.model.onnx.OnnxNode;

@@ -143,7 +143,7 @@ class OpenAiChatModelTest {
 		o.extra.put("cache_dir", "off");
 		// A huge backoff: only Retry-After can make the retry happen within the test's lifetime.
 		o.extra.put("backoff_ms", "3600000");
-		o.listener = new org.mubench.data.ProgressListener() {
+		o.listener = new org.mubench.base.ProgressListener() {
 			@Override
 			public void progress(long done, long total, String message) {}
 
@@ -466,7 +466,7 @@ class OpenAiChatModelTest {
 		o.extra.put("cache_dir", out.resolve("cache").toString());
 		o.extra.put("backoff_ms", "1");
 		o.extra.put("retries", "1");
-		o.listener = new org.mubench.data.ProgressListener() {
+		o.listener = new org.mubench.base.ProgressListener() {
 			@Override
 			public void progress(long done, long total, String message) {
 				seen.add(message);

@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 /**
  * Progress of a long job (download, run, merge), reported by the core and shown by the CLI (a terminal bar) or Fiji

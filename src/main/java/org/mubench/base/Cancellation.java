@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

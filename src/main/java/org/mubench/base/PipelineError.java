@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 /**
  * A thread of a run died of something no item-level handling covers (an {@link Error} such as

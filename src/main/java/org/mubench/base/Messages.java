@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 /** An exception's message made fit for one line of a log, a dialog or the terminal (the message itself says what to fix). */
 public final class Messages {

@@ -1,4 +1,4 @@
-package org.mubench.eval.generative;
+package org.mubench.eval.prompt;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

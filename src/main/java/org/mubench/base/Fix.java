@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 /**
  * What the user can do about a problem, named without a front end: the command line phrases it with its flags

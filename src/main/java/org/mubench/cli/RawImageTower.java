@@ -1,4 +1,4 @@
-package org.mubench.model.clip;
+package org.mubench.cli;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -12,6 +12,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 
 import org.mubench.model.ModelException;
+import org.mubench.model.clip.Djl;
+import org.mubench.model.clip.OnnxClipModel;
 
 /**
  * The vision tower of an {@link OnnxClipModel} opened a second time straight through the ONNX Runtime Java API (no
@@ -62,7 +64,7 @@ public final class RawImageTower implements AutoCloseable {
 				}
 			}
 			throw new ModelException(model.visionModelPath() + ": ONNX Runtime cannot open it for the raw measurement ("
-				+ org.mubench.data.Messages.oneLine(e) + ")", e);
+				+ org.mubench.base.Messages.oneLine(e) + ")", e);
 		}
 	}
 
@@ -77,7 +79,7 @@ public final class RawImageTower implements AutoCloseable {
 			if (r.size() == 0) throw new ModelException("The vision tower returned no output");
 		}
 		catch (OrtException e) {
-			throw new ModelException("Raw image-tower run failed: " + org.mubench.data.Messages.oneLine(e), e);
+			throw new ModelException("Raw image-tower run failed: " + org.mubench.base.Messages.oneLine(e), e);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package org.mubench.eval.report;
+package org.mubench.eval.journal;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;

@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 /**
  * A problem the user can fix: what went wrong ({@link #reason()}, one line naming the item) and what to do

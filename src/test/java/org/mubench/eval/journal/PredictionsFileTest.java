@@ -1,4 +1,4 @@
-package org.mubench.eval.report;
+package org.mubench.eval.journal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

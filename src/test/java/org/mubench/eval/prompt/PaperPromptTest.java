@@ -1,4 +1,4 @@
-package org.mubench.eval.generative;
+package org.mubench.eval.prompt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,16 +1,20 @@
-package org.mubench.eval.run;
+package org.mubench.eval.job;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.mubench.data.Cancellation;
+import org.mubench.base.Cancellation;
 import org.mubench.data.Dataset;
-import org.mubench.data.ProgressListener;
+import org.mubench.base.ProgressListener;
 import org.mubench.eval.Prediction;
-import org.mubench.eval.report.PredictionsFile;
+import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.report.ReportOptions;
 import org.mubench.eval.report.RunReports;
+import org.mubench.eval.run.BenchmarkRunner;
+import org.mubench.eval.run.RunIdentity;
+import org.mubench.eval.run.RunOptions;
+import org.mubench.eval.run.RunResult;
 import org.mubench.eval.score.Summary;
 import org.mubench.model.ModelOptions;
 import org.mubench.model.Models;

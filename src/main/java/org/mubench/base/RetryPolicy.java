@@ -1,4 +1,4 @@
-package org.mubench.data;
+package org.mubench.base;
 
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
