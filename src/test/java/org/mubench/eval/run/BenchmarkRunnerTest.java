@@ -228,8 +228,12 @@ class BenchmarkRunnerTest {
 	void existingPredictionsNeedResume() throws Exception {
 		Path out = tmp.resolve("again");
 		runRandom(out, options(out), 4);
-		IllegalStateException e = assertThrows(IllegalStateException.class, () -> runRandom(out, options(out), 4));
-		assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+		org.mubench.data.FixableException e = assertThrows(org.mubench.data.FixableException.class,
+			() -> runRandom(out, options(out), 4));
+		// The core names the problem and a fix for each front end to word (the CLI: --resume; Fiji: the dialog field).
+		assertEquals(org.mubench.data.Fix.RESUME_OR_OTHER_OUTPUT, e.fix());
+		assertTrue(e.reason().contains(out.resolve("predictions.jsonl").toString()), e.reason());
+		assertFalse(e.getMessage().contains("--"), e.getMessage());
 		RunOptions o = options(out);
 		o.resume = true;
 		RunResult r = runRandom(out, o, 4);
