@@ -25,7 +25,6 @@ import org.mubench.data.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.run.BenchmarkRunner;
-import org.mubench.eval.report.LineChart;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.image.PngEncoder;
@@ -138,17 +137,20 @@ public class WeightSweepTest {
 		assertEquals("coarse", json.at("/points/1/groups/0/group").asText());
 
 		BufferedImage png = ImageIO.read(out.resolve("sweep.png").toFile());
-		org.mubench.eval.report.LineChart chart = SweepPlot.chart(r);
-		assertEquals(chart.width, png.getWidth());
-		assertEquals(chart.height, png.getHeight());
-		assertEquals(Arrays.asList("coarse", "fine", "pathology", "Micro-Bench mean"),
+		org.mubench.eval.chart.LineBandChart chart = SweepPlot.chart(r);
+		assertEquals(org.mubench.eval.chart.LineBandChart.WIDTH, png.getWidth());
+		assertEquals(org.mubench.eval.chart.LineBandChart.HEIGHT, png.getHeight());
+		assertEquals(Arrays.asList("coarse", "fine", "pathology", "μ-Bench mean"),
 			chart.series.stream().map(s -> s.name).collect(java.util.stream.Collectors.toList()));
 		assertEquals(100 * r.points.get(1).groups.get("fine_paper").ciHigh, chart.series.get(1).high[1], 1e-9);
 		assertEquals(100 * r.points.get(2).mubenchMean, chart.series.get(3).y[2], 1e-9);
-		assertTrue(chart.title.endsWith("best alpha " + WeightSweep.plain(r.bestAlpha)), chart.title);
+		assertTrue(chart.title.endsWith("best α = " + WeightSweep.plain(r.bestAlpha)), chart.title);
 		Set<Integer> colours = new HashSet<>();
 		for (int y = 0; y < png.getHeight(); y++) for (int x = 0; x < png.getWidth(); x++) colours.add(png.getRGB(x, y) & 0xffffff);
-		for (LineChart.Series s : chart.series) assertTrue(colours.contains(s.colour), Integer.toHexString(s.colour));
+		for (org.mubench.eval.chart.LineBandChart.Series s : chart.series)
+			assertTrue(colours.contains(org.mubench.eval.chart.Palette.colour(s.colour).getRGB() & 0xffffff), s.name);
+		String svg = new String(Files.readAllBytes(out.resolve("sweep.svg")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(svg.contains("best α = " + WeightSweep.plain(r.bestAlpha)) && svg.contains("μ-Bench mean"));
 
 		// Running again reuses the finished α values.
 		logs.clear();
