@@ -28,12 +28,21 @@ public final class HeatMap {
 	public String[][] text;
 	public double min = 0, max = 100;
 
+	/** Room for the row labels on the left and 62 px per column. */
 	public int width() {
-		return Math.max(700, 260 + 62 * columns.length);
+		return Math.max(700, 200 + 7 * longest(rows) + 62 * columns.length);
 	}
 
+	/** 34 px per row, plus room for the column labels (written upwards when there are more than four). */
 	public int height() {
-		return Math.max(420, 300 + 34 * rows.length);
+		return Math.max(420, 200 + 34 * rows.length + (columns.length > 4 ? 7 * longest(columns) : 20));
+	}
+
+	private static int longest(String[] labels) {
+		int n = 0;
+		for (String s : labels)
+			n = Math.max(n, s.length());
+		return n;
 	}
 
 	public JFreeChart build() {

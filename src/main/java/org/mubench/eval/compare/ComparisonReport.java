@@ -278,7 +278,7 @@ public final class ComparisonReport {
 			.append("<style>body{font-family:'DejaVu Sans',Helvetica,Arial,sans-serif;margin:2em;color:#222;max-width:1500px}")
 			.append("table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:3px 8px;")
 			.append("text-align:right}th{background:#f3f3f3}td:first-child,th:first-child{text-align:left}")
-			.append(".sig{color:#b22222;font-weight:bold}.note{color:#8a5a00}svg{max-width:100%;height:auto}")
+			.append(".sig{color:#b22222;font-weight:bold}.note{color:#8a5a00}svg,img{max-width:100%;height:auto}")
 			.append("figure{margin:1em 0}figcaption{color:#555;font-size:90%}</style></head><body>\n");
 		b.append("<h1>μ-Bench comparison of ").append(r.runs.size()).append(" runs</h1>\n<p>");
 		for (ComparedRun run : r.runs)
@@ -356,12 +356,23 @@ public final class ComparisonReport {
 				if (chart == null) continue;
 				b.append("<details><summary>").append(esc(displayName(c.scope))).append(" (").append(c.total)
 					.append(" questions)</summary>\n");
-				figure(b, chart, "confusion-" + k);
+				figurePng(b, chart);
 				b.append("</details>\n");
 			}
 		}
 		b.append("</body></html>\n");
 		return b.toString();
+	}
+
+	/** A chart as an inline PNG (data: URI): confusion matrices are many and dense, PNG keeps the page small. */
+	private static void figurePng(StringBuilder b, Chart c) {
+		try {
+			b.append("<figure><img alt=\"").append(esc(c.chart.getTitle().getText())).append("\" src=\"data:image/png;base64,")
+				.append(java.util.Base64.getEncoder().encodeToString(ChartFiles.png(c.chart, c.w, c.h))).append("\"></figure>\n");
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
 	}
 
 	private static void figure(StringBuilder b, Chart c, String id) {

@@ -130,7 +130,7 @@ public final class RunComparison {
 		Scorer scorer = new Scorer(o.resamples, o.seed, o.confidence);
 		for (int i = 0; i < o.runs.size(); i++) {
 			check(c);
-			l.progress(i, o.runs.size(), "reading " + o.runs.get(i));
+			l.log("reading " + o.runs.get(i));
 			r.runs.add(ComparedRun.read(o.runs.get(i), scorer, msg -> l.log("warning: " + msg)));
 		}
 		uniqueLabels(r.runs);
