@@ -34,7 +34,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * "± half-width" printed after each bar, and an optional chance level per bar drawn as a dashed mark across its row.
  * Values are percentages.
  */
-public final class AccuracyBarChart {
+public final class AccuracyBarChart implements ChartSource {
 	/**
 	 * One bar. {@code low}/{@code high}/{@code halfWidth} may be NaN, {@code chance} null; {@code colour} is an index
 	 * into {@link Palette#colour} (callers need no Java2D types).
@@ -64,15 +64,18 @@ public final class AccuracyBarChart {
 	public final List<Integer> legendColours = new ArrayList<>();
 	public String chanceLabel = "random baseline (mean of 1/#options)";
 
+	@Override
 	public int width() {
 		return 1400;
 	}
 
 	/** Height that gives each bar a readable row. */
+	@Override
 	public int height() {
 		return 170 + 30 * Math.max(1, bars.size());
 	}
 
+	@Override
 	public JFreeChart build() {
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (int i = 0; i < bars.size(); i++)

@@ -47,6 +47,19 @@ public final class ChartFiles {
 		Files.write(svgPathOf(png), svg(chart, width, height).getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** Writes {@code png} and the SVG beside it at the chart's own size. */
+	public static void write(ChartSource chart, Path png) throws IOException {
+		write(chart.build(), png, chart.width(), chart.height());
+	}
+
+	public static byte[] png(ChartSource chart) throws IOException {
+		return png(chart.build(), chart.width(), chart.height());
+	}
+
+	public static String inlineSvg(ChartSource chart, String id) {
+		return inlineSvg(chart.build(), chart.width(), chart.height(), id);
+	}
+
 	/** The SVG file written beside a PNG. */
 	public static Path svgPathOf(Path png) {
 		String name = png.getFileName().toString();

@@ -22,7 +22,7 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
  * Paired differences with their CIs as points and whiskers, one row per comparison, a line at zero; rows whose
  * (corrected) test is significant get their own colour.
  */
-public final class DifferenceChart {
+public final class DifferenceChart implements ChartSource {
 	public String title = "", valueAxisLabel = "difference (percentage points)";
 	public String significantLabel = "significant", otherLabel = "not significant";
 	public final List<String> labels = new ArrayList<>();
@@ -35,14 +35,17 @@ public final class DifferenceChart {
 		significant.add(isSignificant);
 	}
 
+	@Override
 	public int width() {
 		return 1200;
 	}
 
+	@Override
 	public int height() {
 		return 200 + 28 * Math.max(1, labels.size());
 	}
 
+	@Override
 	public JFreeChart build() {
 		XYIntervalSeries sig = new XYIntervalSeries(significantLabel), other = new XYIntervalSeries(otherLabel);
 		double lo = 0, hi = 0;

@@ -19,7 +19,7 @@ import org.jfree.data.xy.DefaultXYZDataset;
  * A matrix of values as coloured cells with the value printed in each (models × tasks accuracies, confusion
  * matrices). Rows run top to bottom, columns left to right; NaN cells are grey and empty.
  */
-public final class HeatMap {
+public final class HeatMap implements ChartSource {
 	public String title = "", rowAxisLabel = "", columnAxisLabel = "", scaleLabel = "";
 	public String[] rows = new String[0], columns = new String[0];
 	/** {@code values[row][column]}; NaN for no value. */
@@ -29,11 +29,13 @@ public final class HeatMap {
 	public double min = 0, max = 100;
 
 	/** Room for the row labels on the left and 62 px per column. */
+	@Override
 	public int width() {
 		return Math.max(700, 200 + 7 * longest(rows) + 62 * columns.length);
 	}
 
 	/** 34 px per row, plus room for the column labels (written upwards when there are more than four). */
+	@Override
 	public int height() {
 		return Math.max(420, 200 + 34 * rows.length + (columns.length > 4 ? 7 * longest(columns) : 20));
 	}
@@ -45,6 +47,7 @@ public final class HeatMap {
 		return n;
 	}
 
+	@Override
 	public JFreeChart build() {
 		int nr = rows.length, nc = columns.length;
 		double[][] xyz = new double[3][nr * nc];

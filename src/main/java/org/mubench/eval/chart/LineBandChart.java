@@ -21,7 +21,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * sweep), and an optional dashed horizontal reference line (chance). Values on the y axis are percentages unless
  * {@link #yMax} says otherwise.
  */
-public final class LineBandChart {
+public final class LineBandChart implements ChartSource {
 	public static final class Series {
 		public final String name;
 		public final double[] x, y, low, high;
@@ -50,6 +50,17 @@ public final class LineBandChart {
 
 	public static final int WIDTH = 1100, HEIGHT = 700;
 
+	@Override
+	public int width() {
+		return WIDTH;
+	}
+
+	@Override
+	public int height() {
+		return HEIGHT;
+	}
+
+	@Override
 	public JFreeChart build() {
 		YIntervalSeriesCollection data = new YIntervalSeriesCollection();
 		DeviationRenderer r = new DeviationRenderer(true, true);

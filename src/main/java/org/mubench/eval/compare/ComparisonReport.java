@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.jfree.chart.JFreeChart;
 import org.mubench.eval.chart.ChartFiles;
+import org.mubench.eval.chart.ChartSource;
 import org.mubench.eval.chart.DifferenceChart;
 import org.mubench.eval.chart.HeatMap;
 import org.mubench.eval.score.GroupResult;
@@ -47,8 +47,7 @@ public final class ComparisonReport {
 		write(out.resolve(MOST_CONFUSED_CSV), mostConfusedCsv(r));
 		Map<String, Chart> charts = charts(r);
 		for (Map.Entry<String, Chart> e : charts.entrySet())
-			ChartFiles.write(e.getValue().chart, out.resolve("charts").resolve(e.getKey() + ".png"), e.getValue().w,
-				e.getValue().h);
+			ChartFiles.write(e.getValue().chart, out.resolve("charts").resolve(e.getKey() + ".png"));
 		write(out.resolve(HTML), html(r, charts));
 	}
 
@@ -155,14 +154,12 @@ public final class ComparisonReport {
 	// ---- Charts ----
 
 	static final class Chart {
-		final JFreeChart chart;
-		final int w, h;
-		final String caption;
+		final ChartSource chart;
+		final String title, caption;
 
-		Chart(JFreeChart chart, int w, int h, String caption) {
+		Chart(ChartSource chart, String title, String caption) {
 			this.chart = chart;
-			this.w = w;
-			this.h = h;
+			this.title = title;
 			this.caption = caption;
 		}
 	}
@@ -211,7 +208,7 @@ public final class ComparisonReport {
 				h.values[i][j] = g == null || !g.hasAccuracy() ? Double.NaN : 100 * g.accuracy;
 				h.text[i][j] = g == null || !g.hasAccuracy() ? null : String.format(Locale.ROOT, "%.1f", 100 * g.accuracy);
 			}
-		out.put("heatmap", new Chart(h.build(), h.width(), h.height(),
+		out.put("heatmap", new Chart(h, h.title,
 			"Accuracy per model (rows) and task (columns): the totals, each coarse question type and fine task."));
 
 		DifferenceChart d = new DifferenceChart();
@@ -223,7 +220,7 @@ public final class ComparisonReport {
 				if (p.group.equals(g))
 					d.add(p.b + " − " + p.a + " · " + displayName(g), 100 * p.diff, 100 * p.ciLow, 100 * p.ciHigh,
 						p.pHolm < 0.05);
-		out.put("differences", new Chart(d.build(), d.width(), d.height(),
+		out.put("differences", new Chart(d, d.title,
 			"Accuracy of b minus accuracy of a on the questions both answered, in percentage points, with the paired " +
 				"basic-bootstrap CI; red where the Holm-corrected exact McNemar p-value is below 0.05."));
 
@@ -260,7 +257,7 @@ public final class ComparisonReport {
 					m.text[i][j] = counts[i][j] == 0 ? null : Long.toString(counts[i][j]);
 				}
 			}
-			out.put("confusion-" + k, new Chart(m.build(), m.width(), m.height(), null));
+			out.put("confusion-" + k, new Chart(m, m.title, null));
 		}
 		return out;
 	}
@@ -367,8 +364,8 @@ public final class ComparisonReport {
 	/** A chart as an inline PNG (data: URI): confusion matrices are many and dense, PNG keeps the page small. */
 	private static void figurePng(StringBuilder b, Chart c) {
 		try {
-			b.append("<figure><img alt=\"").append(esc(c.chart.getTitle().getText())).append("\" src=\"data:image/png;base64,")
-				.append(java.util.Base64.getEncoder().encodeToString(ChartFiles.png(c.chart, c.w, c.h))).append("\"></figure>\n");
+			b.append("<figure><img alt=\"").append(esc(c.title)).append("\" src=\"data:image/png;base64,")
+				.append(java.util.Base64.getEncoder().encodeToString(ChartFiles.png(c.chart))).append("\"></figure>\n");
 		}
 		catch (IOException e) {
 			throw new java.io.UncheckedIOException(e);
@@ -377,7 +374,7 @@ public final class ComparisonReport {
 
 	private static void figure(StringBuilder b, Chart c, String id) {
 		if (c == null) return;
-		b.append("<figure>").append(ChartFiles.inlineSvg(c.chart, c.w, c.h, id));
+		b.append("<figure>").append(ChartFiles.inlineSvg(c.chart, id));
 		if (c.caption != null) b.append("<figcaption>").append(esc(c.caption)).append("</figcaption>");
 		b.append("</figure>\n");
 	}

@@ -50,6 +50,8 @@ public final class RunComparison {
 		 * sweep compares every α with the base and the fine-tuned model only); empty: every pair.
 		 */
 		public Set<Integer> references = new LinkedHashSet<>();
+		/** Display names, one per run (empty: the model names, made unique by the folder names). */
+		public List<String> labels = new ArrayList<>();
 	}
 
 	/** One paired difference; {@code diff} = accuracy of b − accuracy of a, over the shared questions. */
@@ -132,6 +134,12 @@ public final class RunComparison {
 			check(c);
 			l.log("reading " + o.runs.get(i));
 			r.runs.add(ComparedRun.read(o.runs.get(i), scorer, msg -> l.log("warning: " + msg)));
+		}
+		if (!o.labels.isEmpty()) {
+			if (o.labels.size() != r.runs.size())
+				throw new IllegalArgumentException(o.labels.size() + " labels for " + r.runs.size() + " runs");
+			for (int i = 0; i < r.runs.size(); i++)
+				r.runs.get(i).label = o.labels.get(i);
 		}
 		uniqueLabels(r.runs);
 		datasetNotes(r);

@@ -240,7 +240,6 @@ public final class RunReports {
 
 	/** Writes {@code accuracy.png} and {@code accuracy.svg}. */
 	public static void writeChart(Summary s, Path outDir) throws IOException {
-		AccuracyBarChart c = chart(s);
-		ChartFiles.write(c.build(), outDir.resolve(ACCURACY_PNG), c.width(), c.height());
+		ChartFiles.write(chart(s), outDir.resolve(ACCURACY_PNG));
 	}
 }

@@ -71,6 +71,6 @@ final class SweepPlot {
 
 	/** Writes {@code png} and the SVG beside it. */
 	static void write(WeightSweep.Result r, java.nio.file.Path png) throws java.io.IOException {
-		ChartFiles.write(chart(r).build(), png, LineBandChart.WIDTH, LineBandChart.HEIGHT);
+		ChartFiles.write(chart(r), png);
 	}
 }

@@ -3,6 +3,7 @@ package org.mubench.eval.sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +152,21 @@ public class WeightSweepTest {
 			assertTrue(colours.contains(org.mubench.eval.chart.Palette.colour(s.colour).getRGB() & 0xffffff), s.name);
 		String svg = new String(Files.readAllBytes(out.resolve("sweep.svg")), java.nio.charset.StandardCharsets.UTF_8);
 		assertTrue(svg.contains("best α = " + WeightSweep.plain(r.bestAlpha)) && svg.contains("μ-Bench mean"));
+
+		// The paired comparison: α = 0.5 against the base and the fine-tuned model, and base against fine-tuned.
+		assertNotNull(r.comparison);
+		assertTrue(Files.isRegularFile(out.resolve("comparison/comparison.json")));
+		java.util.Set<String> pairs = new java.util.TreeSet<>();
+		for (org.mubench.eval.compare.RunComparison.Pair p : r.comparison.pairs)
+			if (p.group.equals("coarse")) pairs.add(p.a + " | " + p.b);
+		assertEquals(new java.util.TreeSet<>(Arrays.asList("base (α = 0) | fine-tuned (α = 1)",
+			"base (α = 0) | α = 0.5", "fine-tuned (α = 1) | α = 0.5")), pairs);
+		for (org.mubench.eval.compare.RunComparison.Pair p : r.comparison.pairs)
+			if (p.group.equals("coarse") && p.a.startsWith("base") && p.b.startsWith("fine")) {
+				double accBase = r.points.get(0).groups.get("coarse").accuracy;
+				double accFt = r.points.get(2).groups.get("coarse").accuracy;
+				assertEquals(accFt - accBase, p.diff, 1e-12, "every question answered by both: the exact difference");
+			}
 
 		// Running again reuses the finished α values.
 		logs.clear();
