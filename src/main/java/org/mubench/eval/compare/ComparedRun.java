@@ -30,6 +30,11 @@ public final class ComparedRun {
 	public final long skipped;
 	/** The dataset the run read, as recorded in its summary (null when not recorded). */
 	public final String dataset;
+	/**
+	 * The fingerprint of the dataset's files from {@code run.json}'s {@code identity.dataset_files} (written by runs
+	 * that record their identity), or null: equal fingerprints mean the same data even at different paths.
+	 */
+	public String datasetFingerprint;
 
 	private ComparedRun(String label, Path dir, Summary summary, Map<String, Prediction> answered, long skipped,
 		String dataset)
@@ -69,7 +74,21 @@ public final class ComparedRun {
 		String model = summary.model != null && !summary.model.equals("unknown") ? summary.model
 			: dir.toAbsolutePath().normalize().getFileName().toString();
 		if (summary.model == null) summary.model = model;
-		return new ComparedRun(model, dir, summary, answered, skipped, datasetOf(dir, summary));
+		ComparedRun run = new ComparedRun(model, dir, summary, answered, skipped, datasetOf(dir, summary));
+		run.datasetFingerprint = datasetFingerprintOf(dir);
+		return run;
+	}
+
+	private static String datasetFingerprintOf(Path dir) {
+		Path runJson = dir.resolve("run.json");
+		if (!Files.isRegularFile(runJson)) return null;
+		try {
+			com.fasterxml.jackson.databind.JsonNode f = JSON.readTree(runJson.toFile()).at("/identity/dataset_files");
+			return f.isTextual() && !f.asText().equals("-") ? f.asText() : null;
+		}
+		catch (IOException e) {
+			return null;
+		}
 	}
 
 	/** The dataset recorded in {@code run.json} (written by every run), else in the summary's run information. */

@@ -269,15 +269,20 @@ public final class RunComparison {
 	}
 
 	private static void datasetNotes(Result r) {
-		Set<String> datasets = new LinkedHashSet<>();
+		Set<String> paths = new LinkedHashSet<>(), fingerprints = new LinkedHashSet<>();
+		boolean allFingerprinted = true;
 		for (ComparedRun run : r.runs) {
-			if (run.dataset != null) datasets.add(normalise(run.dataset));
+			if (run.dataset != null) paths.add(normalise(run.dataset));
+			if (run.datasetFingerprint != null) fingerprints.add(run.datasetFingerprint);
+			else allFingerprinted = false;
 			if (run.skipped > 0)
 				r.notes.add(run.label + " skipped " + run.skipped + " questions (left out of its accuracies and of " +
 					"every pair)");
 		}
-		if (datasets.size() > 1)
-			r.notes.add("warning: the runs read different datasets (" + String.join(", ", datasets) + "); only " +
+		// Fingerprints (run identity) decide when every run has one; otherwise the recorded paths.
+		boolean different = allFingerprinted ? fingerprints.size() > 1 : paths.size() > 1;
+		if (different)
+			r.notes.add("warning: the runs read different datasets (" + String.join(", ", paths) + "); only " +
 				"questions with the same row and question key are paired — check that the rows mean the same images");
 	}
 

@@ -165,6 +165,13 @@ class RunComparisonTest {
 		Files.write(b.resolve("run.json"), "{\"dataset\":\"/data/two\"}".getBytes(StandardCharsets.UTF_8));
 		RunComparison.Result r = RunComparison.compare(options(a, b), null, null);
 		assertTrue(r.notes.stream().anyMatch(n -> n.startsWith("warning: the runs read different datasets")));
+		// Same data at two paths (the run identity's fingerprint agrees): no warning.
+		Files.write(a.resolve("run.json"), "{\"dataset\":\"/data/one\",\"identity\":{\"dataset_files\":\"f1\"}}"
+			.getBytes(StandardCharsets.UTF_8));
+		Files.write(b.resolve("run.json"), "{\"dataset\":\"/copy/one\",\"identity\":{\"dataset_files\":\"f1\"}}"
+			.getBytes(StandardCharsets.UTF_8));
+		assertFalse(RunComparison.compare(options(a, b), null, null).notes.stream()
+			.anyMatch(n -> n.contains("different datasets")));
 		Path out = tmp.resolve("cmp");
 		ComparisonReport.write(r, out);
 		JsonNode json = new ObjectMapper().readTree(out.resolve("comparison.json").toFile());
