@@ -107,10 +107,7 @@ public final class AccuracyBarChart implements ChartSource {
 		if (anyChance) legend.add(new LegendItem(chanceLabel, null, null, null, new Line2D.Double(-10, 0, 10, 0),
 			Palette.DASHED, Palette.BASELINE));
 		plot.setFixedLegendItems(legend);
-		JFreeChart chart = new JFreeChart(title, ChartFiles.font(Font.BOLD, 20), plot, true);
-		chart.setBackgroundPaint(Color.WHITE);
-		chart.getLegend().setItemFont(ChartFiles.font(Font.PLAIN, 14));
-		chart.getLegend().setPosition(RectangleEdge.TOP);
+		JFreeChart chart = ChartFiles.titled(title, 20, plot, true);
 		if (subtitle != null) chart.addSubtitle(new TextTitle(subtitle, ChartFiles.font(Font.PLAIN, 14)));
 		return chart;
 	}

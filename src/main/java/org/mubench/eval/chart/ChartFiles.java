@@ -39,6 +39,17 @@ public final class ChartFiles {
 		return new Font(FONT_FAMILY, style, size);
 	}
 
+	/** A chart with the common look: bold title, white background, legend (when wanted) on top. */
+	static JFreeChart titled(String title, int titleSize, org.jfree.chart.plot.Plot plot, boolean legend) {
+		JFreeChart chart = new JFreeChart(title, font(Font.BOLD, titleSize), plot, legend);
+		chart.setBackgroundPaint(java.awt.Color.WHITE);
+		if (legend) {
+			chart.getLegend().setItemFont(font(Font.PLAIN, 14));
+			chart.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.TOP);
+		}
+		return chart;
+	}
+
 	/** Writes {@code png} and the SVG of the same chart beside it ({@code x.png} → {@code x.svg}). */
 	public static void write(JFreeChart chart, Path png, int width, int height) throws IOException {
 		Path parent = png.toAbsolutePath().getParent();

@@ -14,7 +14,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYErrorRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
 
@@ -84,10 +83,7 @@ public final class DifferenceChart implements ChartSource {
 		plot.setRangeGridlinePaint(Palette.GRID);
 		plot.setDomainGridlinesVisible(false);
 		plot.addRangeMarker(new ValueMarker(0, Palette.INK, new BasicStroke(1.2f)));
-		JFreeChart chart = new JFreeChart(title, ChartFiles.font(Font.BOLD, 18), plot, true);
-		chart.setBackgroundPaint(Color.WHITE);
-		chart.getLegend().setItemFont(ChartFiles.font(Font.PLAIN, 14));
-		chart.getLegend().setPosition(RectangleEdge.TOP);
+		JFreeChart chart = ChartFiles.titled(title, 18, plot, true);
 		return chart;
 	}
 }

@@ -87,8 +87,7 @@ public final class HeatMap implements ChartSource {
 					plot.addAnnotation(a);
 				}
 		}
-		JFreeChart chart = new JFreeChart(title, ChartFiles.font(Font.BOLD, 18), plot, false);
-		chart.setBackgroundPaint(Color.WHITE);
+		JFreeChart chart = ChartFiles.titled(title, 18, plot, false);
 		NumberAxis scaleAxis = new NumberAxis(scaleLabel);
 		scaleAxis.setRange(scale.getLowerBound(), scale.getUpperBound());
 		scaleAxis.setLabelFont(ChartFiles.font(Font.PLAIN, 13));

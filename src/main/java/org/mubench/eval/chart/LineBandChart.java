@@ -12,7 +12,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 
@@ -97,10 +96,7 @@ public final class LineBandChart implements ChartSource {
 			m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
 			plot.addRangeMarker(m);
 		}
-		JFreeChart chart = new JFreeChart(title, ChartFiles.font(Font.BOLD, 20), plot, true);
-		chart.setBackgroundPaint(Color.WHITE);
-		chart.getLegend().setItemFont(ChartFiles.font(Font.PLAIN, 14));
-		chart.getLegend().setPosition(RectangleEdge.TOP);
+		JFreeChart chart = ChartFiles.titled(title, 20, plot, true);
 		return chart;
 	}
 }

@@ -14,6 +14,7 @@ import org.mubench.eval.chart.ChartFiles;
 import org.mubench.eval.chart.ChartSource;
 import org.mubench.eval.chart.DifferenceChart;
 import org.mubench.eval.chart.HeatMap;
+import org.mubench.eval.report.RunReports;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.tasks.TaskRegistry;
 
@@ -146,9 +147,7 @@ public final class ComparisonReport {
 	}
 
 	private static String csv(String v) {
-		if (v == null) return "";
-		if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) return v;
-		return '"' + v.replace("\"", "\"\"") + '"';
+		return v == null ? "" : RunReports.csvField(v);
 	}
 
 	// ---- Charts ----

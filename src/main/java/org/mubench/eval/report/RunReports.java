@@ -77,7 +77,8 @@ public final class RunReports {
 		return o == null ? "" : o.toString();
 	}
 
-	private static String csvField(String v) {
+	/** A CSV field, quoted when it holds a comma, quote or line break. */
+	public static String csvField(String v) {
 		if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) return v;
 		return '"' + v.replace("\"", "\"\"") + '"';
 	}
