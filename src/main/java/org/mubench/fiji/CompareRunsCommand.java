@@ -11,7 +11,6 @@ import java.util.concurrent.CancellationException;
 import org.mubench.data.Cancellation;
 import org.mubench.eval.compare.ComparisonReport;
 import org.mubench.eval.compare.RunComparison;
-import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.command.ContextCommand;
@@ -42,9 +41,6 @@ public class CompareRunsCommand extends ContextCommand {
 
 	@Parameter(label = "Seed")
 	private long seed = 0;
-
-	@Parameter(type = ItemIO.OUTPUT)
-	private String report;
 
 	@Parameter
 	private StatusService status;
@@ -95,8 +91,10 @@ public class CompareRunsCommand extends ContextCommand {
 		}
 		for (String n : r.notes)
 			log.warn(n);
-		report = out.toPath().resolve(ComparisonReport.HTML).toString();
+		// The path goes to the log and status bar, not into an output window (as the other Micro-Bench commands).
+		String report = out.toPath().resolve(ComparisonReport.HTML).toString();
 		log.info("Micro-Bench comparison: " + report);
+		status.showStatus("Micro-Bench comparison: " + report);
 		if (Results.headless(ui)) return;
 		ResultsTable t = new ResultsTable();
 		for (RunComparison.Pair p : r.pairs) {

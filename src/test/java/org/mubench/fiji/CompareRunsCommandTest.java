@@ -51,7 +51,7 @@ class CompareRunsCommandTest {
 			CommandModule m = commands.run(CompareRunsCommand.class, true, "run_folders", a + "\n" + b + "\n",
 				"out", out.toFile(), "resamples", 199, "seed", 0L).get();
 			assertFalse(m.isCanceled(), () -> m.getCancelReason());
-			assertEquals(out.resolve("comparison.html").toString(), m.getOutput("report"));
+			assertTrue(Files.isRegularFile(out.resolve("comparison.html")));
 			assertTrue(Files.isRegularFile(out.resolve("comparison.json")));
 			CommandModule one = commands.run(CompareRunsCommand.class, true, "run_folders", a.toString(), "out",
 				out.toFile(), "resamples", 199, "seed", 0L).get();
