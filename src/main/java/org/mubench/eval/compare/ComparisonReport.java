@@ -280,8 +280,9 @@ public final class ComparisonReport {
 		for (ComparedRun run : r.runs)
 			b.append("<b>").append(esc(run.label)).append("</b>: ").append(esc(run.dir.toString())).append(" (")
 				.append(run.answered.size()).append(" answered, ").append(run.skipped).append(" skipped)<br>\n");
-		b.append("</p><p>Accuracy in %, ± the half-width of the ").append(pct(r.confidence))
-			.append("% basic-bootstrap CI as in each run's report. Paired differences: accuracy of b minus a on the ")
+		b.append("</p><p>Accuracy in % with its ").append(pct(r.confidence))
+			.append("% basic-bootstrap interval [low – high], as in each run's report (the paper's ± is ")
+			.append("<code>half_width</code> in <code>table.csv</code>). Paired differences: accuracy of b minus a on the ")
 			.append("questions both answered, paired basic bootstrap (").append(r.resamples).append(" resamples, seed ")
 			.append(r.seed).append("), p-value by the ").append(esc(PairedTests.P_VALUE_METHOD)).append(", ")
 			.append(esc(PairedTests.CORRECTION)).append(".</p>\n");
@@ -379,8 +380,7 @@ public final class ComparisonReport {
 	}
 
 	private static String accPm(GroupResult g) {
-		if (g == null || !g.hasAccuracy()) return "–";
-		return String.format(Locale.ROOT, "%.2f ± %.2f", 100 * g.accuracy, 100 * g.halfWidth);
+		return RunReports.accPm(g);
 	}
 
 	private static String signedPct(double v) {

@@ -196,7 +196,7 @@ class RunComparisonTest {
 		assertTrue(html.contains("<svg"), "charts inline as SVG");
 		assertTrue(html.contains("data:image/png;base64,"), "confusion matrices inline as PNG");
 		assertFalse(html.matches("(?s).*(src|href)=\"(https?:)?//.*"), "nothing loaded from the network");
-		assertTrue(html.contains("μ-Bench comparison") && html.contains("±"));
+		assertTrue(html.contains("μ-Bench comparison") && html.contains(RunReports.accPm(s.group("coarse"))));
 		assertTrue(Files.isRegularFile(out.resolve("charts/differences.svg")));
 		assertTrue(Files.isRegularFile(out.resolve("charts/heatmap.png")));
 	}
