@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Enforces the layering of the main code: {@code data → image → model → eval → (fiji | cli)}. A file may name (by
  * import or fully qualified in code) only {@code org.mubench} packages of its own layer or layers to its left; fiji and
- * cli may not name each other; nothing below fiji/cli may name ImageJ, AWT, ImageIO or Swing. Comments and string
- * literals are ignored, so prose about other layers does not count.
+ * cli may not name each other; nothing below fiji/cli may name ImageJ, Swing or window classes. Headless Java2D,
+ * ImageIO and JFreeChart are allowed in one rendering package, {@value #RENDERING}, and nowhere else below fiji/cli.
+ * Comments and string literals are ignored, so prose about other layers does not count.
  */
 class ArchitectureTest {
 
@@ -35,7 +36,14 @@ class ArchitectureTest {
 	private static final Pattern PACKAGE = Pattern.compile("\\bpackage\\s+org\\.mubench\\.(\\w+)[\\w.]*\\s*;");
 	private static final Pattern MUBENCH_REF = Pattern.compile("(?<![\\w.$])org\\s*\\.\\s*mubench\\s*\\.\\s*(\\w+)");
 	private static final Pattern UI_REF = Pattern
-			.compile("(?<![\\w.$])(ij|java\\s*\\.\\s*awt|javax\\s*\\.\\s*imageio|javax\\s*\\.\\s*swing)\\s*\\.\\s*[\\w*]");
+			.compile("(?<![\\w.$])(ij|java\\s*\\.\\s*awt|javax\\s*\\.\\s*imageio|javax\\s*\\.\\s*swing|org\\s*\\.\\s*jfree)\\s*\\.\\s*[\\w*]");
+	/** The one package below fiji/cli that may draw (headless: no windows). */
+	static final String RENDERING = "org.mubench.eval.chart";
+	/** What even the rendering package may not use: ImageJ, Swing, windows and JFreeChart's Swing side. */
+	private static final Pattern WINDOW_REF = Pattern.compile("(?<![\\w.$])(ij\\s*\\.\\s*[\\w*]|javax\\s*\\.\\s*swing\\b"
+			+ "|java\\s*\\.\\s*awt\\s*\\.\\s*(Frame|Window|Dialog|Component|Container|Panel|Toolkit|event)\\b"
+			+ "|org\\s*\\.\\s*jfree\\s*\\.\\s*chart\\s*\\.\\s*(ChartPanel|ChartFrame|ui\\s*\\.\\s*ApplicationFrame)\\b)");
+	private static final Pattern FULL_PACKAGE = Pattern.compile("\\bpackage\\s+([\\w.]+)\\s*;");
 
 	@Test
 	void everyMainFileRespectsTheLayers() throws IOException {
@@ -68,6 +76,18 @@ class ArchitectureTest {
 				+ "import javax.imageio.*;\nclass A {}")).size());
 		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.model;\n"
 				+ "import javax.swing.JFrame;\nclass A {}")).size());
+		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval.report;\n"
+				+ "import org.jfree.chart.JFreeChart;\nclass A {}")).size());
+		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval.chart;\n"
+				+ "import javax.swing.JFrame;\nclass A {}")).size());
+		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval.chart;\n"
+				+ "import org.jfree.chart.ChartPanel;\nclass A {}")).size());
+		assertEquals(1, violations("x", stripCommentsAndStrings("package org.mubench.eval.chart;\n"
+				+ "class A { java.awt.Frame f; }")).size());
+		// The rendering package may draw headless.
+		assertTrue(violations("x", stripCommentsAndStrings("package org.mubench.eval.chart;\n"
+				+ "import java.awt.Color;\nimport java.awt.geom.Line2D;\nimport org.jfree.chart.JFreeChart;\n"
+				+ "import org.mubench.eval.score.Summary;\nclass A {}")).isEmpty());
 		// Allowed: own layer, layers to the left, prose and strings, ImageJ in the top layers.
 		assertTrue(violations("x", stripCommentsAndStrings("package org.mubench.eval.run;\n"
 				+ "import org.mubench.data.Sample;\nimport org.mubench.eval.Prediction;\n"
@@ -114,11 +134,20 @@ class ArchitectureTest {
 			if (!ok)
 				out.add(name + ":" + line(code, ref.start()) + ": layer " + layer + " uses org.mubench." + used);
 		}
-		if (!top) {
+		Matcher full = FULL_PACKAGE.matcher(code);
+		boolean rendering = full.find() && RENDERING.equals(full.group(1));
+		if (rendering) {
+			Matcher w = WINDOW_REF.matcher(code);
+			while (w.find())
+				out.add(name + ":" + line(code, w.start()) + ": the rendering package uses "
+						+ w.group(1).replaceAll("\\s", "") + " (windows and ImageJ belong to fiji/cli)");
+		}
+		else if (!top) {
 			Matcher ui = UI_REF.matcher(code);
 			while (ui.find())
 				out.add(name + ":" + line(code, ui.start()) + ": layer " + layer + " uses "
-						+ ui.group(1).replaceAll("\\s", "") + " (UI/ImageJ belongs to fiji/cli)");
+						+ ui.group(1).replaceAll("\\s", "") + " (drawing belongs to " + RENDERING
+						+ ", UI/ImageJ to fiji/cli)");
 		}
 		return out;
 	}

@@ -114,6 +114,8 @@ public final class SweepCommand implements Callable<Integer> {
 			w.println(String.format(Locale.ROOT, "best alpha: %s (mubench mean %.2f%%)", WeightSweep.folderName(r.bestAlpha).substring(6),
 				100 * r.bestMean));
 		w.println("wrote " + r.csv + ", " + r.json + ", " + r.png);
+		if (r.comparisonHtml != null)
+			w.println("paired comparison of each alpha with the base and the fine-tuned model: " + r.comparisonHtml);
 		return 0;
 	}
 

@@ -107,7 +107,7 @@ public final class Scorer {
 			addGroups(s, answered, "");
 		}
 		else {
-			int def = templates.contains(1) ? 1 : templates.first();
+			int def = defaultTemplate(answered);
 			s.defaultTemplate = def;
 			List<Prediction> main = new ArrayList<>();
 			for (Prediction p : answered) {
@@ -144,31 +144,17 @@ public final class Scorer {
 		Map<String, Acc> datasetClassification = new TreeMap<>();
 		Map<String, Acc> other = new TreeMap<>();
 		for (Prediction p : preds) {
-			String type = TaskRegistry.questionType(p.questionKey);
-			boolean pathology = TaskRegistry.isPathology(p.domain);
-			if (TaskRegistry.isCoarse(p)) {
-				acc.get("coarse").add(p);
-				acc.get("coarse/" + type).add(p);
-				if (pathology) acc.get("pathology/coarse").add(p);
+			for (String name : pooledGroupsOf(p)) {
+				Acc a = acc.get(name);
+				if (a != null) a.add(p);
+				else if (name.startsWith(DATASET_PREFIX) && name.endsWith(CLASSIFICATION_SUFFIX))
+					datasetClassification.computeIfAbsent(
+						name.substring(DATASET_PREFIX.length(), name.length() - CLASSIFICATION_SUFFIX.length()),
+						k -> new Acc()).add(p);
+				else if (name.startsWith(DATASET_PREFIX))
+					datasets.computeIfAbsent(name.substring(DATASET_PREFIX.length()), k -> new Acc()).add(p);
+				else other.computeIfAbsent(name, k -> new Acc()).add(p);
 			}
-			else if (TaskRegistry.isFine(p)) {
-				acc.get("fine").add(p);
-				if (TaskRegistry.inPaperFine(p)) acc.get("fine_paper").add(p);
-				acc.get("fine/" + TaskRegistry.fineTaskOf(p.dataset)).add(p);
-				if (pathology) acc.get("pathology/fine").add(p);
-			}
-			else if (TaskRegistry.isCognition(p)) {
-				acc.get("cognition").add(p);
-			}
-			else if (type != null && !TaskRegistry.CLASSIFICATION.equals(type)) {
-				// A question kind the registry does not know: still reported under its own name.
-				other.computeIfAbsent("other/" + type, k -> new Acc()).add(p);
-			}
-			if (pathology) acc.get("pathology").add(p);
-			String ds = p.dataset == null ? "unknown" : p.dataset;
-			datasets.computeIfAbsent(ds, k -> new Acc()).add(p);
-			if (TaskRegistry.CLASSIFICATION.equals(type))
-				datasetClassification.computeIfAbsent(ds, k -> new Acc()).add(p);
 		}
 		for (Map.Entry<String, Acc> e : acc.entrySet()) {
 			if (e.getKey().startsWith("macro/")) {
@@ -189,6 +175,61 @@ public final class Scorer {
 			Acc c = datasetClassification.get(e.getKey());
 			if (c != null) s.groups.add(pooled("dataset/" + e.getKey() + "/classification" + suffix, c));
 		}
+	}
+
+	private static final String DATASET_PREFIX = "dataset/", CLASSIFICATION_SUFFIX = "/classification";
+
+	/**
+	 * The pooled groups one answered question counts in (names without a template suffix): the one membership rule,
+	 * used by the scorer and by paired comparisons of runs.
+	 */
+	public static List<String> pooledGroupsOf(Prediction p) {
+		List<String> groups = new ArrayList<>(6);
+		String type = TaskRegistry.questionType(p.questionKey);
+		boolean pathology = TaskRegistry.isPathology(p.domain);
+		if (TaskRegistry.isCoarse(p)) {
+			groups.add("coarse");
+			groups.add("coarse/" + type);
+			if (pathology) groups.add("pathology/coarse");
+		}
+		else if (TaskRegistry.isFine(p)) {
+			groups.add("fine");
+			if (TaskRegistry.inPaperFine(p)) groups.add("fine_paper");
+			groups.add("fine/" + TaskRegistry.fineTaskOf(p.dataset));
+			if (pathology) groups.add("pathology/fine");
+		}
+		else if (TaskRegistry.isCognition(p)) {
+			groups.add("cognition");
+		}
+		else if (type != null && !TaskRegistry.CLASSIFICATION.equals(type)) {
+			// A question kind the registry does not know: still reported under its own name.
+			groups.add("other/" + type);
+		}
+		if (pathology) groups.add("pathology");
+		String ds = p.dataset == null ? "unknown" : p.dataset;
+		groups.add(DATASET_PREFIX + ds);
+		if (TaskRegistry.CLASSIFICATION.equals(type)) groups.add(DATASET_PREFIX + ds + CLASSIFICATION_SUFFIX);
+		return groups;
+	}
+
+	/**
+	 * The caption template reported without a suffix: 1 (the paper's) when present, else the lowest; -1 when the
+	 * questions use at most one template (then every question is in the plain groups).
+	 */
+	public static int defaultTemplate(List<Prediction> answered) {
+		TreeSet<Integer> templates = new TreeSet<>();
+		for (Prediction p : answered) {
+			int t = templateOf(p);
+			if (t >= 0) templates.add(t);
+		}
+		if (templates.size() <= 1) return -1;
+		return templates.contains(1) ? 1 : templates.first();
+	}
+
+	/** True when the question counts in the plain (unsuffixed) groups under {@link #defaultTemplate}. */
+	public static boolean inPlainGroups(Prediction p, int defaultTemplate) {
+		int t = templateOf(p);
+		return defaultTemplate < 0 || t < 0 || t == defaultTemplate;
 	}
 
 	/** The fixed groups in report order (empty ones are dropped). */

@@ -15,7 +15,7 @@ import org.mubench.eval.score.GroupResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** Writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.png} of a weight sweep. */
+/** Writes {@code sweep.csv}, {@code sweep.json}, {@code sweep.png} and {@code sweep.svg} of a weight sweep. */
 final class SweepReport {
 	private SweepReport() {}
 
@@ -51,7 +51,7 @@ final class SweepReport {
 		r.json = o.out.resolve("sweep.json");
 		new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(r.json.toFile(), json);
 		r.png = o.out.resolve("sweep.png");
-		SweepPlot.render(r).writePng(r.png);
+		SweepPlot.write(r, r.png);
 	}
 
 	static String num(Double v) {

@@ -16,6 +16,8 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.ProgressListener;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.compare.ComparisonReport;
+import org.mubench.eval.compare.RunComparison;
 import org.mubench.eval.report.PredictionsFile;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.RunOptions;
@@ -71,6 +73,9 @@ public final class WeightSweep {
 		public Double bestAlpha;
 		public double bestMean = Double.NaN;
 		public Path csv, json, png;
+		/** Each α against the base (α = 0) and the fine-tuned model (α = 1), when those were run; else null. */
+		public RunComparison.Result comparison;
+		public Path comparisonHtml;
 	}
 
 	private WeightSweep() {}
@@ -168,7 +173,51 @@ public final class WeightSweep {
 			}
 		}
 		SweepReport.write(o, result);
+		compareWithParents(o, result, log, cancel);
 		return result;
+	}
+
+	/** The folder of the paired comparison of a sweep. */
+	public static final String COMPARISON_FOLDER = "comparison";
+
+	/**
+	 * Paired comparison of every α with the base (α = 0) and the fine-tuned parent (α = 1), the same comparison as
+	 * {@code compare}, into {@code OUT/comparison/}. Needs at least one of α = 0, 1 among the swept values.
+	 */
+	static void compareWithParents(Options o, Result result, ProgressListener log, Cancellation cancel)
+		throws IOException
+	{
+		RunComparison.Options c = new RunComparison.Options();
+		c.resamples = o.resamples;
+		c.seed = o.seed;
+		for (int i = 0; i < result.points.size(); i++) {
+			Point p = result.points.get(i);
+			c.runs.add(p.folder);
+			String name = "α = " + plain(p.alpha);
+			if (p.alpha == 0) {
+				c.references.add(i);
+				name = "base (α = 0)";
+			}
+			else if (p.alpha == 1) {
+				c.references.add(i);
+				name = "fine-tuned (α = 1)";
+			}
+			c.labels.add(name);
+		}
+		if (c.references.isEmpty() || c.runs.size() < 2) {
+			log.log("no paired comparison: add α = 0 (base) and 1 (fine-tuned) to --alphas to compare every α with them");
+			return;
+		}
+		Path dir = o.out.resolve(COMPARISON_FOLDER);
+		try {
+			result.comparison = RunComparison.compare(c, ProgressListener.SILENT, cancel);
+			ComparisonReport.write(result.comparison, dir);
+			result.comparisonHtml = dir.resolve(ComparisonReport.HTML);
+		}
+		catch (IOException | IllegalArgumentException e) {
+			// The sweep's own results are written; a comparison that cannot be made must not lose them.
+			log.log("no paired comparison in " + dir + ": " + e.getMessage());
+		}
 	}
 
 	private static Summary evaluate(Options o, Dataset dataset, double alpha, Path folder, String prefix,

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.mubench.eval.chart.Palette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.eval.Prediction;
@@ -82,11 +83,18 @@ class RunReportsTest {
 		for (int y = 0; y < png.getHeight(); y++)
 			for (int x = 0; x < png.getWidth(); x++) {
 				int rgb = png.getRGB(x, y) & 0xffffff;
-				if (rgb == Charts.PALETTE[0]) coarseColour++;
-				if (rgb == Charts.BASELINE) baseline++;
+				if (rgb == (Palette.colour(0).getRGB() & 0xffffff)) coarseColour++;
+				if (rgb == (Palette.BASELINE.getRGB() & 0xffffff)) baseline++;
 			}
 		assertTrue(coarseColour > 1000, "coarse bars drawn");
 		assertTrue(baseline > 50, "random baseline drawn");
+		// The vector copy keeps its text as text, with proper symbols.
+		String svg = new String(Files.readAllBytes(dir.resolve("accuracy.svg")), StandardCharsets.UTF_8);
+		assertTrue(svg.contains("μ-Bench accuracy: tiny"), "title with μ");
+		GroupResult coarseRow = back.group("coarse");
+		String expectedText = RunReports.pct(coarseRow.accuracy) + " [" + RunReports.pct(RunReports.clip(coarseRow.ciLow))
+			+ " – " + RunReports.pct(RunReports.clip(coarseRow.ciHigh)) + "]  paper ± " + RunReports.pct(coarseRow.halfWidth);
+		assertTrue(svg.contains(expectedText), "coarse value with interval and ±: " + expectedText);
 	}
 
 	@Test
