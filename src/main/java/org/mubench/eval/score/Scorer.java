@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.mubench.eval.Prediction;
+import org.mubench.eval.tasks.HarnessProtocol;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**
@@ -27,6 +28,13 @@ import org.mubench.eval.tasks.TaskRegistry;
  * draws from its own random stream derived from (seed, group name).
  */
 public final class Scorer {
+	/** The harness's coarse total (and {@code coarse_paper/<type>}): {@link HarnessProtocol} decides membership. */
+	public static final String COARSE_PAPER = "coarse_paper";
+	/** The harness's fine total. */
+	public static final String FINE_PAPER = "fine_paper";
+	/** Every question of rows whose {@code domain} is pathology (not the paper's seven-dataset table). */
+	public static final String DOMAIN_PATHOLOGY = "domain_pathology";
+
 	private final int resamples;
 	private final long seed;
 	private final double confidence;
@@ -104,7 +112,7 @@ public final class Scorer {
 		}
 		s.templates.addAll(templates);
 		if (templates.size() <= 1) {
-			addGroups(s, answered, "");
+			addGroups(s, answered, "", answered);
 		}
 		else {
 			int def = templates.contains(1) ? 1 : templates.first();
@@ -114,13 +122,13 @@ public final class Scorer {
 				int t = templateOf(p);
 				if (t < 0 || t == def) main.add(p);
 			}
-			addGroups(s, main, "");
+			addGroups(s, main, "", answered);
 			for (int t : templates) {
 				if (t == def) continue;
 				List<Prediction> part = new ArrayList<>();
 				for (Prediction p : answered)
 					if (templateOf(p) == t) part.add(p);
-				addGroups(s, part, "@t" + t);
+				addGroups(s, part, "@t" + t, null);
 			}
 			for (int t : templates) {
 				Acc a = new Acc();
@@ -135,7 +143,7 @@ public final class Scorer {
 		return s;
 	}
 
-	private void addGroups(Summary s, List<Prediction> preds, String suffix) {
+	private void addGroups(Summary s, List<Prediction> preds, String suffix, List<Prediction> paperPreds) {
 		Map<String, Acc> acc = new LinkedHashMap<>();
 		// Canonical order: groups are created here in the order the report lists them.
 		for (String name : canonicalOrder())
@@ -145,17 +153,14 @@ public final class Scorer {
 		Map<String, Acc> other = new TreeMap<>();
 		for (Prediction p : preds) {
 			String type = TaskRegistry.questionType(p.questionKey);
-			boolean pathology = TaskRegistry.isPathology(p.domain);
+			boolean pathologyDomain = TaskRegistry.isPathologyDomain(p.domain);
 			if (TaskRegistry.isCoarse(p)) {
 				acc.get("coarse").add(p);
 				acc.get("coarse/" + type).add(p);
-				if (pathology) acc.get("pathology/coarse").add(p);
 			}
 			else if (TaskRegistry.isFine(p)) {
 				acc.get("fine").add(p);
-				if (TaskRegistry.inPaperFine(p)) acc.get("fine_paper").add(p);
 				acc.get("fine/" + TaskRegistry.fineTaskOf(p.dataset)).add(p);
-				if (pathology) acc.get("pathology/fine").add(p);
 			}
 			else if (TaskRegistry.isCognition(p)) {
 				acc.get("cognition").add(p);
@@ -164,11 +169,28 @@ public final class Scorer {
 				// A question kind the registry does not know: still reported under its own name.
 				other.computeIfAbsent("other/" + type, k -> new Acc()).add(p);
 			}
-			if (pathology) acc.get("pathology").add(p);
+			if (pathologyDomain) acc.get(DOMAIN_PATHOLOGY).add(p);
 			String ds = p.dataset == null ? "unknown" : p.dataset;
 			datasets.computeIfAbsent(ds, k -> new Acc()).add(p);
 			if (TaskRegistry.CLASSIFICATION.equals(type))
 				datasetClassification.computeIfAbsent(ds, k -> new Acc()).add(p);
+		}
+		// The harness's own groups: its question-class filters over all answered questions, whatever the template.
+		if (paperPreds != null) {
+			for (Prediction p : paperPreds) {
+				boolean generative = p.response != null;
+				String paperType = HarnessProtocol.coarsePaperType(p.questionKey, p.dataset);
+				if (paperType != null) {
+					acc.get(COARSE_PAPER).add(p);
+					acc.get(COARSE_PAPER + "/" + paperType).add(p);
+				}
+				if (HarnessProtocol.isFinePaper(p.questionKey, p.dataset, generative)) acc.get(FINE_PAPER).add(p);
+				boolean pc = HarnessProtocol.isPathologyCoarse(p.questionKey, p.dataset);
+				boolean pf = HarnessProtocol.isPathologyFine(p.questionKey, p.dataset, generative);
+				if (pc) acc.get("pathology/coarse").add(p);
+				if (pf) acc.get("pathology/fine").add(p);
+				if (pc || pf) acc.get("pathology").add(p);
+			}
 		}
 		for (Map.Entry<String, Acc> e : acc.entrySet()) {
 			if (e.getKey().startsWith("macro/")) {
@@ -194,17 +216,21 @@ public final class Scorer {
 	/** The fixed groups in report order (empty ones are dropped). */
 	public static List<String> canonicalOrder() {
 		List<String> names = new ArrayList<>();
+		names.add(COARSE_PAPER);
+		for (String t : TaskRegistry.COARSE_TYPES)
+			names.add(COARSE_PAPER + "/" + t);
+		names.add(FINE_PAPER);
 		names.add("coarse");
 		for (String t : TaskRegistry.COARSE_TYPES)
 			names.add("coarse/" + t);
 		names.add("fine");
-		names.add("fine_paper");
 		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks())
 			names.add("fine/" + t.id);
 		names.add("cognition");
 		names.add("pathology");
 		names.add("pathology/coarse");
 		names.add("pathology/fine");
+		names.add(DOMAIN_PATHOLOGY);
 		names.add("macro/coarse");
 		names.add("macro/fine");
 		return names;
