@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,6 +98,21 @@ class HarnessParityTest {
 		assertNull(s.group("coarse_paper/subdomain"));
 		// The all-rows totals count what the harness leaves out (other datasets, template 0): they differ.
 		assertTrue(s.group("coarse").n > s.group("coarse_paper").n);
+	}
+
+	/** Files the harness would not read, or lacks, are named rather than silently dropped. */
+	@Test
+	void missingAndExtraFilesAreReported() throws Exception {
+		EvllmImport.Import imp = EvllmImport.readAll(folder("Random_model"), null);
+		assertEquals(Arrays.asList("wong_et_al_2022.csv"), imp.missingFiles);
+		assertEquals(Arrays.asList("eulenberg_et_al_2017_darkfield.csv", "eulenberg_et_al_2017_epifluorescence.csv",
+			"opencell.csv", "sirinukunwattana_et_al_2016.csv"), imp.extraFiles);
+		// Random_model rows: 'pred' holds the option texts; pred_idx is the first one's place among the options.
+		for (Prediction p : imp.predictions) {
+			assertTrue(p.predIdx >= 0 && p.predIdx < p.options.size(), p.imageId);
+			assertEquals(p.correct, p.predIdx == p.answerIdx, p.imageId);
+		}
+		assertTrue(EvllmImport.readAll(folder("CLIP"), null).missingFiles.isEmpty());
 	}
 
 	static List<String> models() {
