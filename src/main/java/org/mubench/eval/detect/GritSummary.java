@@ -65,6 +65,8 @@ public final class GritSummary {
 	}
 
 	@JsonProperty("overall")
+	/** {@code harness} (the authors' datasets, bbox-only ground truth, raw class names) or {@code extended}. */
+	public String protocol = "harness";
 	public final Entry overall = new Entry();
 	@JsonProperty("by_class")
 	public final Map<String, Entry> byClass = new LinkedHashMap<>();
