@@ -101,7 +101,7 @@ public final class SweepCommand implements Callable<Integer> {
 		w.println("alpha    coarse   fine     pathology  mubench-mean");
 		for (WeightSweep.Point p : r.points)
 			w.println(String.format(Locale.ROOT, "%-8s %-8s %-8s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
-				pct(p, "coarse"), pct(p, p.groups.containsKey("fine_paper") ? "fine_paper" : "fine"), pct(p, "pathology"),
+				pct(p, p.groups.containsKey("coarse_paper") ? "coarse_paper" : "coarse"), pct(p, p.groups.containsKey("fine_paper") ? "fine_paper" : "fine"), pct(p, "pathology"),
 				Double.isNaN(p.mubenchMean) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * p.mubenchMean)));
 		if (r.bestAlpha != null)
 			w.println(String.format(Locale.ROOT, "best alpha: %s (mubench mean %.2f%%)", WeightSweep.folderName(r.bestAlpha).substring(6),

@@ -16,7 +16,7 @@ import org.mubench.eval.score.GroupResult;
 final class SweepPlot {
 	private SweepPlot() {}
 
-	static final String[][] GROUPS = { { "coarse", "coarse" }, { "fine_paper", "fine" }, { "pathology", "pathology" } };
+	static final String[][] GROUPS = { { "coarse_paper", "coarse" }, { "fine_paper", "fine" }, { "pathology", "pathology" } };
 
 	static LineChart chart(WeightSweep.Result r) {
 		LineChart c = new LineChart();
@@ -37,8 +37,9 @@ final class SweepPlot {
 			for (int i = 0; i < n && all; i++) {
 				WeightSweep.Point p = r.points.get(i);
 				GroupResult gr = p.groups.get(g[0]);
-				// Without the paper's fine total (e.g. only Eulenberg rows), fall back to the plain fine group.
+				// Without the paper's totals (e.g. only rows the harness does not count), fall back to all rows.
 				if (gr == null && g[0].equals("fine_paper")) gr = p.groups.get("fine");
+				if (gr == null && g[0].equals("coarse_paper")) gr = p.groups.get("coarse");
 				if (gr == null || gr.accuracy == null) {
 					all = false;
 					break;

@@ -103,7 +103,9 @@ public class WeightSweepTest {
 		assertEquals(48, p0.groups.get("coarse").n);
 		assertEquals(12, p0.groups.get("fine").n);
 		assertEquals(60, p0.groups.get("pathology").n);
-		assertEquals((p0.groups.get("coarse").accuracy + p0.groups.get("fine_paper").accuracy) / 2, p0.mubenchMean, 1e-12);
+		assertEquals(48, p0.groups.get("coarse_paper").n);
+		assertEquals((p0.groups.get("coarse_paper").accuracy + p0.groups.get("fine_paper").accuracy) / 2, p0.mubenchMean,
+			1e-12);
 
 		// α = 0 is the base model: its predictions equal a direct run of the base.
 		Path direct = tmp.resolve("direct");
@@ -136,7 +138,7 @@ public class WeightSweepTest {
 		JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
 		assertEquals(r.bestAlpha, json.get("best_alpha").asDouble(), 0);
 		assertEquals(3, json.get("points").size());
-		assertEquals("coarse", json.at("/points/1/groups/0/group").asText());
+		assertEquals("coarse_paper", json.at("/points/1/groups/0/group").asText());
 
 		BufferedImage png = ImageIO.read(out.resolve("sweep.png").toFile());
 		org.mubench.eval.report.LineChart chart = SweepPlot.chart(r);
