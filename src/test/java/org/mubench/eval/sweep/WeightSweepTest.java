@@ -134,7 +134,7 @@ public class WeightSweepTest {
 			}
 		}
 		assertEquals(bestAlpha, WeightSweep.plain(r.bestAlpha));
-		assertEquals(3 * (6 + 1) + 1, csv.size());
+		assertEquals(3 * (WeightSweep.GROUPS.size() + 1) + 1, csv.size());
 		JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
 		assertEquals(r.bestAlpha, json.get("best_alpha").asDouble(), 0);
 		assertEquals(3, json.get("points").size());
