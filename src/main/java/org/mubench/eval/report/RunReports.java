@@ -108,14 +108,6 @@ public final class RunReports {
 			.append(accPm(s.group(Scorer.FINE_PAPER))).append(" | ").append(accPm(s.group("cognition"))).append(" | ")
 			.append(accPm(s.group("coarse"))).append(" | ").append(accPm(s.group("fine"))).append(" | ")
 			.append(accPm(s.group("macro/coarse"))).append(" | ").append(accPm(s.group("macro/fine"))).append(" |\n");
-		b.append("\n*Paper* columns count exactly the questions the authors' final scripts count (21 datasets of their ")
-			.append("task list, template-1 captions or generative questions); *all rows* columns count every coarse or ")
-			.append("fine question scored here (docs/scoring.md).");
-		if (s.group(Scorer.COARSE_PAPER) != null && s.group(Scorer.COARSE_PAPER + "/" + TaskRegistry.SUBDOMAIN) == null)
-			b.append(" No `subdomain` question was scored: the released data has no subdomain captions, so a ")
-				.append("contrastive coarse total pools four question types where the harness expected five (its own ")
-				.append("script fails on the empty subdomain group).");
-		b.append('\n');
 		if (s.defaultTemplate != null) {
 			for (int t : s.templates) {
 				if (t == s.defaultTemplate) continue;
@@ -128,6 +120,14 @@ public final class RunReports {
 			b.append("\nThe first row uses caption template ").append(s.defaultTemplate)
 				.append(" (the paper's protocol); other templates are reported separately.\n");
 		}
+		b.append("\n*Paper* columns count exactly the questions the authors' final scripts count (21 datasets of their ")
+			.append("task list, template-1 captions or generative questions); *all rows* columns count every coarse or ")
+			.append("fine question scored here (docs/scoring.md).");
+		if (s.group(Scorer.COARSE_PAPER) != null && s.group(Scorer.COARSE_PAPER + "/" + TaskRegistry.SUBDOMAIN) == null)
+			b.append(" No `subdomain` question was scored: the released data has no subdomain captions, so a ")
+				.append("contrastive coarse total pools four question types where the harness expected five (its own ")
+				.append("script fails on the empty subdomain group).");
+		b.append('\n');
 		b.append('\n');
 
 		List<GroupResult> coarse = new ArrayList<>(), fine = new ArrayList<>(), datasets = new ArrayList<>(),
