@@ -172,7 +172,13 @@ public final class RunComparison {
 				}
 				ov.shared++;
 				Prediction pa = e.getValue();
-				for (String g : Scorer.pooledGroupsOf(pa)) {
+				// The harness's groups too, where both runs' questions count in them (a generative and a contrastive
+				// run count different classification keys in fine_paper).
+				List<String> groups = new ArrayList<>(Scorer.pooledGroupsOf(pa));
+				List<String> paper = new ArrayList<>(Scorer.paperGroupsOf(pa));
+				paper.retainAll(Scorer.paperGroupsOf(pb));
+				groups.addAll(paper);
+				for (String g : groups) {
 					long[] k = counts.computeIfAbsent(g, x -> new long[4]);
 					if (pa.correct && !pb.correct) k[0]++;
 					else if (pb.correct && !pa.correct) k[2]++;

@@ -15,7 +15,7 @@ import org.mubench.eval.score.GroupResult;
 final class SweepPlot {
 	private SweepPlot() {}
 
-	static final String[][] GROUPS = { { "coarse", "coarse" }, { "fine_paper", "fine_paper" }, { "pathology", "pathology" } };
+	static final String[][] GROUPS = { { "coarse_paper", "coarse_paper" }, { "fine_paper", "fine_paper" }, { "pathology", "pathology" } };
 
 	static LineBandChart chart(WeightSweep.Result r) {
 		LineBandChart c = new LineBandChart();
@@ -37,10 +37,14 @@ final class SweepPlot {
 			for (int i = 0; i < n && all; i++) {
 				WeightSweep.Point p = r.points.get(i);
 				GroupResult gr = p.groups.get(g[0]);
-				// Without the paper's fine total (e.g. only Eulenberg rows), fall back to the plain fine group.
+				// Without the paper's totals (e.g. only rows the harness does not count), fall back to all rows.
 				if (gr == null && g[0].equals("fine_paper")) {
 					gr = p.groups.get("fine");
 					label = "fine";
+				}
+				if (gr == null && g[0].equals("coarse_paper")) {
+					gr = p.groups.get("coarse");
+					label = "coarse";
 				}
 				if (gr == null || gr.accuracy == null) {
 					all = false;

@@ -36,13 +36,14 @@ import org.mubench.model.merge.WeightMerge;
  * (predictions, summary.json), and collect the accuracy groups with their CIs per α. An interrupted sweep continues
  * where it stopped: α values with a summary are reused, a partial run is resumed.
  *
- * <p>μ-Bench mean = the mean of the coarse-grained and the fine-grained pooled accuracies (fine as in the paper's final
- * total, {@code fine_paper}, falling back to {@code fine}); when only one of the two was run, that one.
+ * <p>μ-Bench mean = the mean of the coarse-grained and the fine-grained pooled accuracies as in the paper's final totals
+ * ({@code coarse_paper} and {@code fine_paper}, falling back to {@code coarse} and {@code fine}); when only one of the
+ * two was run, that one.
  */
 public final class WeightSweep {
 	/** Groups reported per α, in this order. */
-	public static final List<String> GROUPS = java.util.Collections.unmodifiableList(java.util.Arrays.asList("coarse",
-		"fine", "fine_paper", "pathology", "pathology/coarse", "pathology/fine"));
+	public static final List<String> GROUPS = java.util.Collections.unmodifiableList(java.util.Arrays.asList("coarse_paper",
+		"fine_paper", "coarse", "fine", "pathology", "pathology/coarse", "pathology/fine"));
 	public static final String MEAN = "mubench_mean";
 
 	/** What to sweep. */
@@ -126,7 +127,7 @@ public final class WeightSweep {
 
 	/** The μ-Bench mean of a summary (see the class comment); NaN when it has neither group. */
 	public static double mubenchMean(Map<String, GroupResult> groups) {
-		GroupResult coarse = groups.get("coarse");
+		GroupResult coarse = groups.get("coarse_paper") != null ? groups.get("coarse_paper") : groups.get("coarse");
 		GroupResult fine = groups.get("fine_paper") != null ? groups.get("fine_paper") : groups.get("fine");
 		double sum = 0;
 		int n = 0;

@@ -62,20 +62,21 @@ class RunReportsTest {
 		}
 		for (GroupResult g : back.groups)
 			if (g.hasAccuracy()) assertTrue(seen.contains(g.group), "group missing from report.md: " + g.group);
-		// The Table 1 row with intervals, and the paper's "±" form labelled as such.
-		String expected = "| tiny | " + RunReports.accPm(back.group("coarse")) + " | " +
-			RunReports.accPm(back.group("fine")) + " | " + RunReports.accPm(back.group("fine_paper")) + " | – |";
+		// The paper-form summary row, and the paper's "±" form labelled as such.
+		String expected = "| tiny | " + RunReports.accPm(back.group("coarse_paper")) + " | " +
+			RunReports.accPm(back.group("fine_paper")) + " | – | " + RunReports.accPm(back.group("coarse")) + " | " +
+			RunReports.accPm(back.group("fine")) + " |";
 		assertTrue(md.contains(expected), expected);
-		String paper = "| tiny (paper's form: accuracy ± paper ±) | " + RunReports.pct(back.group("coarse").accuracy) + " ± "
-			+ RunReports.pct(back.group("coarse").halfWidth) + " | ";
+		String paper = "| tiny (paper's form: accuracy ± paper ±) | " + RunReports.pct(back.group("coarse_paper").accuracy) + " ± "
+			+ RunReports.pct(back.group("coarse_paper").halfWidth) + " | ";
 		assertTrue(md.contains(paper), paper);
 
 		// summary.csv has the same rows.
 		List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
 		assertEquals(back.groups.size() + 1, csv.size());
 		String[] coarse = csv.get(1).split(",");
-		assertEquals("coarse", coarse[0]);
-		assertEquals(back.group("coarse").ciLow, Double.parseDouble(coarse[4]), 0.0);
+		assertEquals("coarse_paper", coarse[0]);
+		assertEquals(back.group("coarse_paper").ciLow, Double.parseDouble(coarse[4]), 0.0);
 
 		BufferedImage png = ImageIO.read(dir.resolve("accuracy.png").toFile());
 		assertTrue(png.getWidth() >= 1000 && png.getHeight() >= 400);
