@@ -60,6 +60,10 @@ public final class DetectCommand implements Callable<Integer> {
 
 	@Option(names = "--force", description = "Replace the results already in --out.")
 	boolean force;
+	@Option(names = "--extended", description = "Our extended protocol instead of the harness's: every annotated " +
+		"dataset (e.g. white blood cells), boxes from polygons when a row has no bbox, readable class names " +
+		"(nucleus, mitochondria). Reported as protocol `extended` in grit_summary.json.")
+	boolean extended;
 
 	@Option(names = "--no-rois", description = "Do not write RoiSet zips.")
 	boolean noRois;
@@ -79,6 +83,7 @@ public final class DetectCommand implements Callable<Integer> {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		DetectionRunner.Options o = new DetectionRunner.Options();
+		o.extended = extended;
 		try {
 			o.format = BoxFormat.parseName(format);
 			o.units = BoxUnits.parse(units);

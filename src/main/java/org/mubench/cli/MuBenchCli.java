@@ -15,7 +15,7 @@ import org.mubench.base.Messages;
  */
 @Command(name = "mubench", mixinStandardHelpOptions = true, versionProvider = MuBenchCli.Version.class,
 	description = "Micro-Bench: benchmark vision-language models on microscopy images.",
-	subcommands = { CommandLine.HelpCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, SweepCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class, DownloadCommand.class, BenchCommand.class })
+	subcommands = { CommandLine.HelpCommand.class, CompareCommand.class, GritCommand.class, DetectCommand.class, InfoCommand.class, MakeTinyModelCommand.class, MergeCommand.class, SweepCommand.class, ClassifyCommand.class, ScoreCommand.class, MergeRunsCommand.class, RunCommand.class, DownloadCommand.class, BenchCommand.class })
 public final class MuBenchCli implements Callable<Integer> {
 
 	@Option(names = "--debug", description = "Print stack traces on failure.", scope = CommandLine.ScopeType.INHERIT)

@@ -67,7 +67,7 @@ final class ScoreCommand implements Callable<Integer> {
 	static String headline(Summary s, int questions, Path out) {
 		StringBuilder b = new StringBuilder();
 		b.append(s.model).append(": ").append(questions).append(" predictions");
-		for (String g : new String[] { "coarse", "fine", "fine_paper", "cognition" }) {
+		for (String g : new String[] { "coarse_paper", "fine_paper", "coarse", "fine", "cognition" }) {
 			if (s.group(g) != null && s.group(g).hasAccuracy())
 				b.append(", ").append(g).append(' ').append(RunReports.pct(s.group(g).accuracy)).append("% (95% CI ")
 					.append(RunReports.interval(s.group(g))).append(')');

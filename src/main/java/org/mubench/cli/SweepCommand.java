@@ -106,15 +106,21 @@ public final class SweepCommand implements Callable<Integer> {
 		for (WeightSweep.Point p : r.points)
 			paper |= p.groups.containsKey("fine_paper");
 		String fine = paper ? "fine_paper" : "fine";
-		w.println(String.format(Locale.ROOT, "%-8s %-8s %-11s %-10s %s", "alpha", "coarse", fine, "pathology", "mubench-mean"));
+		boolean coarsePaper = false;
 		for (WeightSweep.Point p : r.points)
-			w.println(String.format(Locale.ROOT, "%-8s %-8s %-11s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
-				pct(p, "coarse"), pct(p, fine), pct(p, "pathology"),
+			coarsePaper |= p.groups.containsKey("coarse_paper");
+		String coarse = coarsePaper ? "coarse_paper" : "coarse";
+		w.println(String.format(Locale.ROOT, "%-8s %-13s %-11s %-10s %s", "alpha", coarse, fine, "pathology", "mubench-mean"));
+		for (WeightSweep.Point p : r.points)
+			w.println(String.format(Locale.ROOT, "%-8s %-13s %-11s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
+				pct(p, coarse), pct(p, fine), pct(p, "pathology"),
 				Double.isNaN(p.mubenchMean) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * p.mubenchMean)));
 		if (r.bestAlpha != null)
 			w.println(String.format(Locale.ROOT, "best alpha: %s (mubench mean %.2f%%)", WeightSweep.folderName(r.bestAlpha).substring(6),
 				100 * r.bestMean));
 		w.println("wrote " + r.csv + ", " + r.json + ", " + r.png);
+		if (r.comparisonHtml != null)
+			w.println("paired comparison of each alpha with the base and the fine-tuned model: " + r.comparisonHtml);
 		return 0;
 	}
 

@@ -41,14 +41,7 @@ abstract class AbstractDownloadCommand extends ContextCommand {
 
 	@Override
 	public void run() {
-		// Any failure becomes one line (a dialog, or a log line that stops the macro), never an Exception window.
-		try {
-			FijiEnvironment.check();
-			execute();
-		}
-		catch (Throwable t) {
-			FijiErrors.report(t, this);
-		}
+		FijiErrors.run(this, this::execute);
 	}
 
 	private void execute() {

@@ -72,6 +72,20 @@ public final class FijiErrors {
 	}
 
 	/**
+	 * Runs a command's body after the first-use check; any failure becomes one line (a dialog, or a log line that
+	 * stops the macro), never an Exception window.
+	 */
+	static void run(Object command, Runnable body) {
+		try {
+			FijiEnvironment.check();
+			body.run();
+		}
+		catch (Throwable t) {
+			report(t, command);
+		}
+	}
+
+	/**
 	 * Reports a failure of a command: a dialog in the GUI; else one log line, and a running macro stops (as ImageJ's own
 	 * commands stop it, through {@link Interpreter#abort()}); a {@link ContextCommand} is also cancelled with the line
 	 * as reason, so scripts that run it see why.

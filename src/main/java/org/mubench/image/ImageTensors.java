@@ -81,6 +81,15 @@ public final class ImageTensors {
 		return PngDecoder.decode(bytes, itemName).toRgb8(contrast);
 	}
 
+	/**
+	 * PNG bytes to what the authors' harness sent a generative model: Pillow's {@code convert("RGB")} of the image
+	 * (16-bit grey saturates at 255, alpha dropped, palette looked up) re-encoded as an 8-bit RGB PNG.
+	 */
+	public static byte[] pilRgbPng(byte[] bytes, String itemName) {
+		DecodedImage d = PngDecoder.decode(bytes, itemName);
+		return PngEncoder.rgb8(d.width(), d.height(), d.toRgb8(ContrastMapping.PIL));
+	}
+
 	static Image8 decodeToImage8(byte[] bytes, String itemName, ContrastMapping contrast) {
 		final DecodedImage d = PngDecoder.decode(bytes, itemName);
 		final int ct = d.colourType();

@@ -45,7 +45,7 @@ class DetectCommandTest {
 			server.script(FakeChatServer.Reply.text("```json\n{\"boxes\": [[10, 10, 30, 20]]}\n```", 10, 5));
 			int code = MuBenchCli.execute(new String[] { "detect", "--dataset", data.toString(), "--model",
 				"openai:test-model@" + server.baseUrl(), "--out", out.toString(), "--api-key-env", "MUBENCH_TEST_UNSET_KEY",
-				"--set", "cache_dir=off" }, new PrintWriter(stdout), new PrintWriter(stderr));
+				"--set", "cache_dir=off", "--extended" }, new PrintWriter(stdout), new PrintWriter(stderr));
 			assertEquals(0, code, stderr.toString());
 			assertEquals(2, server.requestCount());
 			String body = server.received().get(0).bodyText();

@@ -96,7 +96,6 @@ public enum BoxFormat {
 		+ "\\)\\s*,?\\s*\\(" + NUM + "," + NUM + "\\)\\s*(?:</box>|<\\|box_end\\|>)");
 	private static final Pattern QWEN_REF = Pattern.compile("(?:<ref>|<\\|object_ref_start\\|>)(.*?)(?:</ref>|<\\|object_ref_end\\|>)",
 		Pattern.DOTALL);
-	private static final Pattern PALI_OBJECT = Pattern.compile("<loc(\\d{4})>\\s*<loc(\\d{4})>\\s*<loc(\\d{4})>\\s*<loc(\\d{4})>([^;<]*)");
 
 	static ParsedBoxes parseQwen(String reply, int w, int h) {
 		if (reply == null || reply.isEmpty()) return ParsedBoxes.unparseable("empty reply");
@@ -121,20 +120,44 @@ public enum BoxFormat {
 		return label;
 	}
 
+	private static final Pattern LOC = Pattern.compile("<loc(\\d{4})>");
+
+	/** The harness's retry prompt when PaliGemma detects nothing ({@code paligemma.py}). */
+	public static String paliGemmaSegmentPrompt(String className) {
+		return "segment " + className + "; " + className;
+	}
+
+	/**
+	 * As the harness reads PaliGemma ({@code forward_detect} in {@code paligemma.py}): split the reply on {@code ;},
+	 * take the {@code <loc####>} tokens of each part, skip parts without any, keep the first four as y_min, x_min,
+	 * y_max, x_max over 1024. A part with one to three tokens (on which the harness's own code stops with an error) is
+	 * skipped here and the reply marked with a problem.
+	 */
 	static ParsedBoxes parsePaliGemma(String reply, int w, int h) {
 		if (reply == null || reply.isEmpty()) return ParsedBoxes.unparseable("empty reply");
 		List<Box> boxes = new ArrayList<>();
 		List<String> labels = new ArrayList<>();
-		Matcher m = PALI_OBJECT.matcher(reply);
-		while (m.find()) {
-			double yMin = Integer.parseInt(m.group(1)), xMin = Integer.parseInt(m.group(2));
-			double yMax = Integer.parseInt(m.group(3)), xMax = Integer.parseInt(m.group(4));
+		String problem = null;
+		for (String part : reply.split(";", -1)) {
+			Matcher m = LOC.matcher(part);
+			List<Integer> v = new ArrayList<>();
+			int end = 0;
+			while (m.find()) {
+				if (v.size() < 4) end = m.end();
+				v.add(Integer.parseInt(m.group(1)));
+			}
+			if (v.isEmpty()) continue;
+			if (v.size() < 4) {
+				problem = "a part with fewer than four <loc####> tokens was skipped";
+				continue;
+			}
+			double yMin = v.get(0), xMin = v.get(1), yMax = v.get(2), xMax = v.get(3);
 			boxes.add(new Box(xMin / 1024 * w, yMin / 1024 * h, xMax / 1024 * w, yMax / 1024 * h));
-			String label = m.group(5).trim();
+			String label = part.substring(end).replaceAll("<[^>]*>", "").trim();
 			labels.add(label.isEmpty() ? null : label);
 		}
 		if (boxes.isEmpty()) return ParsedBoxes.unparseable("no <loc####> quadruple in the reply");
-		return new ParsedBoxes(boxes, labels, true, null);
+		return new ParsedBoxes(boxes, labels, true, problem);
 	}
 
 	private static final ObjectMapper JSON_MAPPER = Json.MAPPER;

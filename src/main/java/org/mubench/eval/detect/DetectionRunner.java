@@ -43,6 +43,16 @@ public final class DetectionRunner {
 		public long seed = 0;
 		/** Localisation images gathered per {@link GenerativeModel#askAll} call (API backends overlap them). */
 		public int batchSize = 16;
+		/**
+		 * False (default): the harness's protocol ({@link GroundTruth#harness}: its seven datasets, bbox only, raw class
+		 * names). True: our extension ({@link GroundTruth#of}: every annotated dataset, e.g. white blood cells, polygon
+		 * fallback, readable class names), reported as protocol {@code extended}.
+		 */
+		public boolean extended = false;
+
+		public String protocol() {
+			return extended ? "extended" : "harness";
+		}
 	}
 
 	/** What a run produced. */
@@ -91,7 +101,7 @@ public final class DetectionRunner {
 				while (batch.size() < Math.max(1, options.batchSize) && samples.hasNext()
 					&& (options.limit < 0 || images + batch.size() < options.limit)) {
 					Sample s = samples.next();
-					Map<String, List<Box>> gt = GroundTruth.of(s);
+					Map<String, List<Box>> gt = options.extended ? GroundTruth.of(s) : GroundTruth.harness(s);
 					if (gt.isEmpty()) continue;
 					batch.add(s);
 					gts.add(gt);
@@ -119,6 +129,7 @@ public final class DetectionRunner {
 				+ " finished images are kept in " + outDir.resolve("detections.jsonl"), p.getCause());
 		}
 		GritSummary summary = GritSummary.of(all, options.resamples, options.seed);
+		summary.protocol = options.protocol();
 		JSON.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("grit_summary.json").toFile(), summary);
 		return new Run(all, summary, images, cancelled);
 	}
@@ -205,8 +216,37 @@ public final class DetectionRunner {
 				r.skipped = "request_failed: " + ex.getClass().getSimpleName() + ": " + ex.getMessage();
 			return;
 		}
+		List<GenerativeReply> got = new ArrayList<>(replies);
+		while (got.size() < pending.size())
+			got.add(null);
+		// PaliGemma: the harness asks again with a segmentation prompt when detection returns nothing.
+		if (options.format == BoxFormat.PALIGEMMA) {
+			List<Integer> empty = new ArrayList<>();
+			List<GenerativeRequest> retries = new ArrayList<>();
+			for (int i = 0; i < pending.size(); i++) {
+				GenerativeReply r = got.get(i);
+				if (r != null && r.ok() && r.text.isEmpty()) {
+					DetectionResult d = pending.get(i);
+					d.prompt = BoxFormat.paliGemmaSegmentPrompt(d.className);
+					retries.add(new GenerativeRequest(d.prompt, requests.get(i).png));
+					empty.add(i);
+				}
+			}
+			if (!retries.isEmpty()) {
+				List<GenerativeReply> second;
+				try {
+					second = model.askAll(retries);
+				}
+				catch (RuntimeException ex) {
+					second = java.util.Collections.emptyList();
+				}
+				for (int j = 0; j < empty.size(); j++)
+					got.set(empty.get(j), j < second.size() && second.get(j) != null ? second.get(j)
+						: GenerativeReply.failed("no reply to the segment retry"));
+			}
+		}
 		for (int i = 0; i < pending.size(); i++) {
-			GenerativeReply reply = i < replies.size() ? replies.get(i) : null;
+			GenerativeReply reply = got.get(i);
 			read(pending.get(i), reply == null ? GenerativeReply.failed("no reply") : reply);
 		}
 	}

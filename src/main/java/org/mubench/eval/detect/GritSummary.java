@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * 95 % basic-bootstrap interval (9,999 resamples; {@link Bootstrap#basic}). Skipped questions (failed requests, unreadable images) are counted, not averaged;
  * unparseable replies are averaged (as empty predictions) and counted.
  */
-@JsonPropertyOrder({ "overall", "by_class", "by_dataset", "by_task" })
+@JsonPropertyOrder({ "protocol", "overall", "by_class", "by_dataset", "by_task" })
 public final class GritSummary {
 	@JsonPropertyOrder({ "n", "mean", "ci_low", "ci_high", "ci_half_width", "unparseable", "skipped" })
 	public static final class Entry {
@@ -64,6 +64,9 @@ public final class GritSummary {
 		}
 	}
 
+	/** {@code harness} (the authors' datasets, bbox-only ground truth, raw class names) or {@code extended}. */
+	@JsonProperty("protocol")
+	public String protocol = "harness";
 	@JsonProperty("overall")
 	public final Entry overall = new Entry();
 	@JsonProperty("by_class")

@@ -7,14 +7,32 @@ import java.util.Map;
 
 import org.mubench.data.Annotation;
 import org.mubench.data.Sample;
+import org.mubench.eval.tasks.HarnessProtocol;
 
 /**
- * Ground-truth boxes of a sample per class, as μ-Bench scored them: the release's {@code bbox} annotations when there
- * are any, else boxes spanning each {@code polygon} (min/max of its flat x, y list). Class names follow the paper:
- * {@code nucleus} for the Held et al. 2010 rows, {@code mitochondria} for wu_et_al_2023, else the annotation's own.
+ * Ground-truth boxes of a sample per class.
+ * <p>
+ * {@link #harness}: what the authors' harness scored ({@code generative_inference_detection.py}): the {@code bbox}
+ * annotations only, keyed by their raw {@code className} (which is also what its prompt names), and only for the
+ * datasets of {@link HarnessProtocol#isDetectionDataset}.
+ * <p>
+ * {@link #of} (our extension, opt-in): {@code bbox} annotations when there are any, else boxes spanning each
+ * {@code polygon} (min/max of its flat x, y list), with readable class names ({@code nucleus} for the Held et al. 2010
+ * rows, {@code mitochondria} for wu_et_al_2023, else the annotation's own), for any dataset.
  */
 public final class GroundTruth {
 	private GroundTruth() {}
+
+	/** The harness's ground truth: bbox annotations of its detection datasets per raw className; else empty. */
+	public static Map<String, List<Box>> harness(Sample sample) {
+		Map<String, List<Box>> byClass = new LinkedHashMap<>();
+		if (!HarnessProtocol.isDetectionDataset(sample.dataset)) return byClass;
+		for (Annotation a : sample.boxes) {
+			if (a == null || a.points == null || a.points.length != 4 || a.className == null) continue;
+			add(byClass, a.className, new Box(a.points[0], a.points[1], a.points[2], a.points[3]));
+		}
+		return byClass;
+	}
 
 	/** Boxes per class in order of first appearance; empty when the sample has no usable annotation. */
 	public static Map<String, List<Box>> of(Sample sample) {

@@ -47,16 +47,50 @@ public final class PaperPrompt {
 	}
 
 	/**
-	 * The paper's official rule: correct iff the gold lettered option (e.g. {@code B) basophil}) occurs in the reply,
-	 * or the reply's very first character (no trimming) is the gold letter. Case-sensitive. A null or empty reply,
-	 * or a question whose gold index is outside its options, is wrong.
+	 * The paper's official rule exactly as the harness applies it ({@code check_prediction} in {@code eval_utils.py}):
+	 * correct iff the gold lettered option (e.g. {@code B) basophil}) occurs in the reply, or the reply's very first
+	 * character (no trimming) is the gold letter; case-sensitive. The reply is first put through the harness's
+	 * {@code nan} rewrite ({@link #harnessNanRewrite}). A null reply, or a gold index outside the options, is wrong.
 	 */
 	public static boolean isCorrect(String reply, Question q) {
-		if (reply == null || reply.isEmpty()) return false;
+		if (reply == null) return false;
 		int gold = q.answerIdx;
 		if (gold < 0 || gold >= q.options.size()) return false;
-		if (reply.contains(lettered(gold, q.options.get(gold)))) return true;
-		return reply.charAt(0) == letter(gold);
+		return matchesGold(harnessNanRewrite(reply), lettered(gold, q.options.get(gold)), gold);
+	}
+
+	/**
+	 * The harness's check on text it has already read back: {@code correctAnswer} (its stored lettered gold option)
+	 * is a substring of {@code text}, or the first character of {@code text} is the gold letter.
+	 */
+	public static boolean matchesGold(String text, String correctAnswer, int goldIdx) {
+		if (text == null) return false;
+		if (correctAnswer != null && text.contains(correctAnswer)) return true;
+		return !text.isEmpty() && goldIdx >= 0 && text.charAt(0) == letter(goldIdx);
+	}
+
+	/**
+	 * The reply as the harness reads it back. The harness stores {@code str(dict)} of the model output in its CSV and,
+	 * before {@code eval}-ing it, replaces every {@code nan} in that text by {@code np.nan} (meant for NaN numbers, it
+	 * also hits words: "malignancy" becomes "malignp.nancy", so the gold option no longer matches). This is the
+	 * harness's behaviour and we reproduce it: the replacement works on the Python literal of the reply, where a line
+	 * break is written {@code \n}, so a line break followed by "an" turns into a line break followed by "p.nan".
+	 */
+	public static String harnessNanRewrite(String reply) {
+		if (reply == null || reply.indexOf('n') < 0) return reply;
+		// Python's repr escapes a backslash as \\ and a line feed as \n; no other escape it writes holds an 'n'.
+		String literal = reply.replace("\\", "\\\\").replace("\n", "\\n");
+		String rewritten = literal.replace("nan", "np.nan");
+		StringBuilder out = new StringBuilder(rewritten.length());
+		for (int i = 0; i < rewritten.length(); i++) {
+			char c = rewritten.charAt(i);
+			if (c == '\\' && i + 1 < rewritten.length()) {
+				char e = rewritten.charAt(++i);
+				out.append(e == 'n' ? '\n' : e);
+			}
+			else out.append(c);
+		}
+		return out.toString();
 	}
 
 	// A reply that is only a letter, optionally bracketed and/or followed by '.', ')' or ':'.

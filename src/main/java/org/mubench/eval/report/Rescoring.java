@@ -47,8 +47,23 @@ public final class Rescoring {
 		if (fmt.equals("auto")) fmt = detectFormat(input);
 		List<Prediction> preds;
 		Path source = input;
+		java.util.Map<String, Object> harnessFiles = new java.util.LinkedHashMap<>();
 		if (fmt.equals("evllm")) {
-			preds = EvllmImport.read(input, model);
+			EvllmImport.Import imp = EvllmImport.readAll(input, model);
+			preds = imp.predictions;
+			// The harness reads only its own dataset files: say which ones it would miss or never read.
+			if (!imp.missingFiles.isEmpty()) {
+				warnings.accept(input + ": no result file for " + imp.missingFiles.size() + " dataset(s) of the " +
+					"paper's tables (" + String.join(", ", imp.missingFiles) + "); coarse_paper and fine_paper " +
+					"cover the others only");
+				harnessFiles.put("missing", imp.missingFiles);
+			}
+			if (!imp.extraFiles.isEmpty()) {
+				warnings.accept(input + ": " + imp.extraFiles.size() + " file(s) the harness's final scripts do not " +
+					"read (" + String.join(", ", imp.extraFiles) + "); counted in the all-rows groups and per " +
+					"dataset, not in coarse_paper or fine_paper");
+				harnessFiles.put("extra", imp.extraFiles);
+			}
 		}
 		else if (fmt.equals("jsonl")) {
 			if (Files.isDirectory(source)) source = source.resolve(PredictionsFile.FILE_NAME);
@@ -60,6 +75,7 @@ public final class Rescoring {
 		o.run("scored_from", source.toString());
 		o.run("format", fmt);
 		o.run("predictions", preds.size());
+		if (!harnessFiles.isEmpty()) o.run("harness_files", harnessFiles);
 		Files.createDirectories(out);
 		if (fmt.equals("evllm")) PredictionsFile.write(out.resolve(PredictionsFile.FILE_NAME), preds);
 		return RunReports.write(preds, out, o);

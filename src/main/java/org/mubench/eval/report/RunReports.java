@@ -11,20 +11,22 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.mubench.eval.Prediction;
+import org.mubench.eval.chart.AccuracyBarChart;
+import org.mubench.eval.chart.ChartFiles;
 import org.mubench.eval.score.GroupResult;
 import org.mubench.eval.score.Scorer;
 import org.mubench.eval.score.Summary;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**
- * Writes a run's reports: {@code summary.json}, {@code summary.csv}, {@code report.md} and {@code accuracy.png}. Every
+ * Writes a run's reports: {@code summary.json}, {@code summary.csv}, {@code report.md} and {@code accuracy.png} (with {@code accuracy.svg} beside it). Every
  * number in the Markdown and the chart is read from the {@link Summary}.
  */
 public final class RunReports {
 	private RunReports() {}
 
 	public static final String SUMMARY_JSON = "summary.json", SUMMARY_CSV = "summary.csv", REPORT_MD = "report.md",
-		ACCURACY_PNG = "accuracy.png";
+		ACCURACY_PNG = "accuracy.png", ACCURACY_SVG = "accuracy.svg";
 
 	/** Scores the predictions and writes all reports into {@code outDir} (created if needed). */
 	public static Summary write(List<Prediction> predictions, Path outDir, ReportOptions options) throws IOException {
@@ -41,7 +43,7 @@ public final class RunReports {
 		s.write(outDir.resolve(SUMMARY_JSON));
 		Files.write(outDir.resolve(SUMMARY_CSV), csv(s).getBytes(StandardCharsets.UTF_8));
 		Files.write(outDir.resolve(REPORT_MD), markdown(s).getBytes(StandardCharsets.UTF_8));
-		if (chart) chart(s).writePng(outDir.resolve(ACCURACY_PNG));
+		if (chart) writeChart(s, outDir);
 	}
 
 	static String mostFrequentModel(List<Prediction> predictions) {
@@ -75,7 +77,8 @@ public final class RunReports {
 		return o == null ? "" : o.toString();
 	}
 
-	private static String csvField(String v) {
+	/** A CSV field, quoted when it holds a comma, quote or line break. */
+	public static String csvField(String v) {
 		if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0) return v;
 		return '"' + v.replace("\"", "\"\"") + '"';
 	}
@@ -120,30 +123,36 @@ public final class RunReports {
 			.append("definitions.\n\n");
 
 		b.append("## Summary (the paper's Table 1 form)\n\n");
-		b.append("| model | coarse | fine | fine (paper: no Eulenberg df/epi) | cognition | macro coarse | macro fine |\n");
-		b.append("|---|---|---|---|---|---|---|\n");
-		b.append("| ").append(mdEscape(s.model)).append(" | ").append(accPm(s.group("coarse"))).append(" | ")
-			.append(accPm(s.group("fine"))).append(" | ").append(accPm(s.group("fine_paper"))).append(" | ")
-			.append(accPm(s.group("cognition"))).append(" | ").append(accPm(s.group("macro/coarse"))).append(" | ")
-			.append(accPm(s.group("macro/fine"))).append(" |\n");
-		b.append("| ").append(mdEscape(s.model)).append(" (paper's form: accuracy ± paper ±) | ")
-			.append(paperForm(s.group("coarse"))).append(" | ").append(paperForm(s.group("fine"))).append(" | ")
-			.append(paperForm(s.group("fine_paper"))).append(" | ").append(paperForm(s.group("cognition"))).append(" | ")
-			.append(paperForm(s.group("macro/coarse"))).append(" | ").append(paperForm(s.group("macro/fine")))
-			.append(" |\n");
+		b.append("| model | coarse (paper) | fine (paper) | cognition | coarse (all rows) | fine (all rows) | ")
+			.append("macro coarse | macro fine |\n");
+		b.append("|---|---|---|---|---|---|---|---|\n");
+		String[] row = { Scorer.COARSE_PAPER, Scorer.FINE_PAPER, "cognition", "coarse", "fine", "macro/coarse", "macro/fine" };
+		b.append("| ").append(mdEscape(s.model));
+		for (String g : row) b.append(" | ").append(accPm(s.group(g)));
+		b.append(" |\n");
+		b.append("| ").append(mdEscape(s.model)).append(" (paper's form: accuracy ± paper ±)");
+		for (String g : row) b.append(" | ").append(paperForm(s.group(g)));
+		b.append(" |\n");
 		if (s.defaultTemplate != null) {
 			for (int t : s.templates) {
 				if (t == s.defaultTemplate) continue;
 				String sf = "@t" + t;
-				b.append("| ").append(mdEscape(s.model)).append(" (caption template ").append(t).append(") | ")
-					.append(accPm(s.group("coarse" + sf))).append(" | ").append(accPm(s.group("fine" + sf)))
-					.append(" | ").append(accPm(s.group("fine_paper" + sf))).append(" | – | ")
+				b.append("| ").append(mdEscape(s.model)).append(" (caption template ").append(t).append(") | – | – | – | ")
+					.append(accPm(s.group("coarse" + sf))).append(" | ").append(accPm(s.group("fine" + sf))).append(" | ")
 					.append(accPm(s.group("macro/coarse" + sf))).append(" | ").append(accPm(s.group("macro/fine" + sf)))
 					.append(" |\n");
 			}
 			b.append("\nThe first row uses caption template ").append(s.defaultTemplate)
 				.append(" (the paper's protocol); other templates are reported separately.\n");
 		}
+		b.append("\n*Paper* columns count exactly the questions the authors' final scripts count (21 datasets of their ")
+			.append("task list, template-1 captions or generative questions); *all rows* columns count every coarse or ")
+			.append("fine question scored here (docs/scoring.md).");
+		if (s.group(Scorer.COARSE_PAPER) != null && s.group(Scorer.COARSE_PAPER + "/" + TaskRegistry.SUBDOMAIN) == null)
+			b.append(" No `subdomain` question was scored: the released data has no subdomain captions, so a ")
+				.append("contrastive coarse total pools four question types where the harness expected five (its own ")
+				.append("script fails on the empty subdomain group).");
+		b.append('\n');
 		b.append('\n');
 
 		List<GroupResult> coarse = new ArrayList<>(), fine = new ArrayList<>(), datasets = new ArrayList<>(),
@@ -203,32 +212,38 @@ public final class RunReports {
 
 	// ---- Chart ----
 
-	/** Bars per task with CI whiskers and per-task chance marks. */
-	public static PixelCanvas chart(Summary s) {
-		BarChart c = new BarChart();
-		c.title = "mu-Bench accuracy: " + ascii(s.model);
+	/** Bars per task with CI whiskers and per-task chance marks (PNG size: {@link AccuracyBarChart#width()} ×
+	 * {@link AccuracyBarChart#height()}). */
+	public static AccuracyBarChart chart(Summary s) {
+		AccuracyBarChart c = new AccuracyBarChart();
+		c.title = "μ-Bench accuracy: " + s.model;
 		c.subtitle = "pooled accuracy per task, 95% CI by basic bootstrap (" + s.resamples + " resamples)" +
 			(s.defaultTemplate != null ? ", caption template " + s.defaultTemplate : "");
-		c.valueAxisLabel = "Accuracy (%)";
-		int coarseC = Charts.PALETTE[0], fineC = Charts.PALETTE[1], cogC = Charts.PALETTE[2];
+		int coarseC = 0, fineC = 1, cogC = 2; // palette indices
 		boolean anyCoarse = false, anyFine = false, anyCog = false;
 		for (String name : Scorer.canonicalOrder()) {
 			GroupResult g = s.group(name);
-			if (g == null || !g.hasAccuracy() || name.startsWith("pathology") || name.startsWith("macro/")) continue;
+			if (g == null || !g.hasAccuracy() || name.startsWith("pathology") || name.startsWith("macro/")
+				|| name.equals(Scorer.DOMAIN_PATHOLOGY) || name.startsWith(Scorer.COARSE_PAPER + "/")) continue;
 			String label;
 			int colour;
-			if (name.equals("coarse")) {
-				label = "Coarse: all types";
+			if (name.equals(Scorer.COARSE_PAPER)) {
+				label = "Coarse: paper total";
+				colour = coarseC;
+				anyCoarse = true;
+			}
+			else if (name.equals("coarse")) {
+				label = "Coarse: all rows";
 				colour = coarseC;
 				anyCoarse = true;
 			}
 			else if (name.startsWith("coarse/")) {
-				label = "  " + name.substring(7);
+				label = "    " + name.substring(7);
 				colour = coarseC;
 				anyCoarse = true;
 			}
 			else if (name.equals("fine")) {
-				label = "Fine: all tasks";
+				label = "Fine: all rows";
 				colour = fineC;
 				anyFine = true;
 			}
@@ -238,7 +253,7 @@ public final class RunReports {
 			}
 			else if (name.startsWith("fine/")) {
 				TaskRegistry.FineTask t = TaskRegistry.fineTask(name.substring(5));
-				label = "  " + ascii(t != null ? t.displayName : name.substring(5));
+				label = "    " + (t != null ? t.displayName : name.substring(5));
 				colour = fineC;
 				anyFine = true;
 			}
@@ -247,28 +262,22 @@ public final class RunReports {
 				colour = cogC;
 				anyCog = true;
 			}
-			c.bars.add(new BarChart.Bar(label, g.accuracy * 100, clip(g.ciLow) * 100, clip(g.ciHigh) * 100,
+			c.bars.add(new AccuracyBarChart.Bar(label, g.accuracy * 100, clip(g.ciLow) * 100, clip(g.ciHigh) * 100,
 				g.halfWidth * 100, g.chance == null ? null : g.chance * 100, colour));
 		}
-		if (anyCoarse) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, coarseC, "coarse-grained"));
-		if (anyFine) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, fineC, "fine-grained"));
-		if (anyCog) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, cogC, "cognition"));
-		c.legend.add(new Charts.LegendEntry(Charts.Marker.WHISKER, Charts.INK, "95% CI"));
-		c.legend.add(new Charts.LegendEntry(Charts.Marker.DASHED, Charts.BASELINE,
-			"random baseline (mean of 1/#options)"));
-		return c.render();
+		if (anyCoarse) legend(c, "coarse-grained", coarseC);
+		if (anyFine) legend(c, "fine-grained", fineC);
+		if (anyCog) legend(c, "cognition", cogC);
+		return c;
 	}
 
-	/** Replaces characters the bitmap font lacks. */
-	static String ascii(String s) {
-		if (s == null) return "";
-		StringBuilder b = new StringBuilder();
-		for (char ch : s.toCharArray()) {
-			if (ch == 'μ' || ch == 'µ') b.append('u');
-			else if (ch == '–' || ch == '—') b.append('-');
-			else if (ch >= 32 && ch < 127) b.append(ch);
-			else b.append('?');
-		}
-		return b.toString();
+	private static void legend(AccuracyBarChart c, String label, int colour) {
+		c.legendLabels.add(label);
+		c.legendColours.add(colour);
+	}
+
+	/** Writes {@code accuracy.png} and {@code accuracy.svg}. */
+	public static void writeChart(Summary s, Path outDir) throws IOException {
+		ChartFiles.write(chart(s), outDir.resolve(ACCURACY_PNG));
 	}
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
+import org.mubench.eval.tasks.HarnessProtocol;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**
@@ -75,7 +76,7 @@ final class QuestionSelector {
 		boolean hit = false;
 		for (String sel : selectors) {
 			if ((group != null && sel.equals(group)) || sel.equals(task) || sel.equals(normalise(type))
-				|| (sel.equals(TaskRegistry.GROUP_PATHOLOGY) && TaskRegistry.isPathology(s.domain))) {
+				|| (sel.equals(TaskRegistry.GROUP_PATHOLOGY) && HarnessProtocol.isPathologyDataset(s.dataset))) {
 				matchedSelectors.add(sel);
 				hit = true;
 			}

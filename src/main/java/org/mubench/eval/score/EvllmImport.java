@@ -17,6 +17,7 @@ import org.mubench.data.Csv;
 import org.mubench.data.Question;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.prompt.PaperPrompt;
+import org.mubench.eval.tasks.HarnessProtocol;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**
@@ -43,10 +44,25 @@ public final class EvllmImport {
 	private static final Pattern OPTION_LINE = Pattern.compile("^([A-Z])\\) ?(.*)$");
 	private static final Pattern LETTERED = Pattern.compile("^([A-Z])\\) ?(.*)$", Pattern.DOTALL);
 
+	/** What a folder of harness results holds beside the predictions: the dataset files it lacks or adds. */
+	public static final class Import {
+		public final List<Prediction> predictions = new ArrayList<>();
+		/** Datasets of the harness's final tables without a {@code <dataset>.csv} here (folders only). */
+		public final List<String> missingFiles = new ArrayList<>();
+		/** {@code .csv} files the harness's final scripts would not read; scored in the all-rows groups only. */
+		public final List<String> extraFiles = new ArrayList<>();
+	}
+
 	/** Reads one CSV file, or every {@code *.csv} in a folder (name order). */
 	public static List<Prediction> read(Path fileOrDir, String model) throws IOException {
+		return readAll(fileOrDir, model).predictions;
+	}
+
+	/** {@link #read}, and which dataset files the harness would miss or ignore. */
+	public static Import readAll(Path fileOrDir, String model) throws IOException {
 		List<Path> files = new ArrayList<>();
-		if (Files.isDirectory(fileOrDir)) {
+		boolean folder = Files.isDirectory(fileOrDir);
+		if (folder) {
 			try (DirectoryStream<Path> ds = Files.newDirectoryStream(fileOrDir, "*.csv")) {
 				for (Path p : ds)
 					files.add(p);
@@ -56,10 +72,24 @@ public final class EvllmImport {
 		}
 		else if (Files.isRegularFile(fileOrDir)) files.add(fileOrDir);
 		else throw new IOException(fileOrDir + ": no such file or folder");
-		List<Prediction> out = new ArrayList<>();
-		for (Path f : files)
-			readFile(f, model, out);
+		Import out = new Import();
+		java.util.Set<String> present = new java.util.HashSet<>();
+		for (Path f : files) {
+			String ds = datasetOf(f);
+			present.add(ds);
+			if (!HarnessProtocol.isPaperDataset(ds)) out.extraFiles.add(f.getFileName().toString());
+			readFile(f, model, out.predictions);
+		}
+		if (folder) {
+			for (String ds : HarnessProtocol.PAPER_DATASETS)
+				if (!present.contains(ds)) out.missingFiles.add(ds + ".csv");
+		}
 		return out;
+	}
+
+	private static String datasetOf(Path file) {
+		String fileName = file.getFileName().toString();
+		return fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
 	}
 
 	private static void readFile(Path file, String model, List<Prediction> out) throws IOException {
@@ -80,8 +110,7 @@ public final class EvllmImport {
 			if (!col.containsKey(need)) throw new IOException(file + ": no `" + need +
 				"` column; expected an eVLLM result CSV (question_class, questions, image_id, correct_answer, " +
 				"correct_idx, model_answers)");
-		String fileName = file.getFileName().toString();
-		String fileDataset = fileName.endsWith(".csv") ? fileName.substring(0, fileName.length() - 4) : fileName;
+		String fileDataset = datasetOf(file);
 		Path parent = file.toAbsolutePath().getParent();
 		String modelName = model != null ? model : parent != null && parent.getFileName() != null
 			? parent.getFileName().toString() : "unknown";
@@ -108,17 +137,22 @@ public final class EvllmImport {
 		Prediction p = new Prediction();
 		p.row = row;
 		p.model = model;
-		p.questionKey = req(get(fields, col, "question_class"), "question_class").trim();
+		// Not trimmed: the harness matches question_class exactly.
+		p.questionKey = req(get(fields, col, "question_class"), "question_class");
 		p.imageId = get(fields, col, "image_id");
+		// The harness knows a row's dataset only from its file name; a `dataset` column counts for other files.
 		String ds = get(fields, col, "dataset");
-		p.dataset = ds != null && !ds.trim().isEmpty() ? ds.trim() : fileDataset;
+		p.dataset = HarnessProtocol.isHarnessDataset(fileDataset) || ds == null || ds.trim().isEmpty() ? fileDataset
+			: ds.trim();
 		String domain = get(fields, col, "domain");
 		p.domain = domain == null || domain.trim().isEmpty() ? null : domain.trim();
 		p.task = TaskRegistry.taskOf(p.questionKey, p.dataset);
 		p.template = TaskRegistry.templateOf(p.questionKey);
 		String idx = req(get(fields, col, "correct_idx"), "correct_idx").trim();
+		double answerIdxValue;
 		try {
-			p.answerIdx = (int) Double.parseDouble(idx);
+			answerIdxValue = Double.parseDouble(idx);
+			p.answerIdx = (int) answerIdxValue;
 		}
 		catch (NumberFormatException e) {
 			throw new IllegalArgumentException("correct_idx `" + idx + "` is not a number");
@@ -138,30 +172,73 @@ public final class EvllmImport {
 		}
 		if (parsed instanceof Map && ((Map<?, ?>) parsed).containsKey("pred")) {
 			Map<?, ?> m = (Map<?, ?>) parsed;
+			Object first = first(m.get("pred"));
+			if (first instanceof String) {
+				// Random_model: 'pred' holds the option texts shuffled; the harness counts the first one equal to
+				// correct_answer as right.
+				String pick = (String) first;
+				p.predIdx = p.options == null ? -1 : p.options.indexOf(pick);
+				p.correct = correctAnswer != null && !isPandasNa(correctAnswer) && correctAnswer.equals(pick);
+				return p;
+			}
 			p.predIdx = firstInt(m.get("pred"));
 			p.scores = firstRow(m.get("probs"));
-			p.correct = p.predIdx == p.answerIdx;
+			// The harness compares correct_idx with pred[0] itself: a nested list there is never equal.
+			p.correct = first instanceof Number && ((Number) first).doubleValue() == answerIdxValue;
 			return p;
 		}
-		String reply;
-		if (parsed instanceof Map) {
-			Object text = ((Map<?, ?>) parsed).get("text");
-			if (text == null) throw new IllegalArgumentException("model_answers has neither 'pred' nor 'text'");
-			reply = String.valueOf(text);
+		// Generative: the harness rewrites every "nan" of the stored text to "np.nan" before eval-ing it.
+		if (t.startsWith("{") && answers.contains("nan")) {
+			try {
+				parsed = PyLiteral.parse(answers.replace("nan", "np.nan").trim());
+			}
+			catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("model_answers is not a readable Python dict after the harness's " +
+					"nan rewrite (" + e.getMessage() + ")");
+			}
 		}
-		else reply = answers;
-		p.response = reply;
+		String reply;
+		boolean rewritten;
+		if (parsed instanceof Map) {
+			Map<?, ?> m = (Map<?, ?>) parsed;
+			if (!m.containsKey("text")) throw new IllegalArgumentException("model_answers has neither 'pred' nor 'text'");
+			Object text = m.get("text");
+			reply = text == null ? null : String.valueOf(text);
+			rewritten = true;
+		}
+		else {
+			reply = answers;
+			rewritten = false;
+		}
+		p.response = reply == null ? "" : reply;
 		List<String> opts = p.options;
 		if (opts == null || p.answerIdx < 0 || p.answerIdx >= opts.size()) {
 			// Without readable options, rebuild the gold option from correct_answer (lettered by the harness).
 			opts = goldOnlyOptions(p.answerIdx, correctAnswer);
 		}
-		Question q = new Question(p.questionKey, null, TaskRegistry.questionType(p.questionKey), null, null,
-			p.answerIdx, opts, null);
-		p.correct = PaperPrompt.isCorrect(reply, q);
-		p.predIdx = p.options == null ? -1 : PaperPrompt.parseChoice(reply, p.options);
+		String gold = correctAnswer != null ? correctAnswer : PaperPrompt.lettered(p.answerIdx, opts.get(p.answerIdx));
+		String seen = rewritten ? reply : PaperPrompt.harnessNanRewrite(reply);
+		p.correct = PaperPrompt.matchesGold(seen, gold, p.answerIdx);
+		p.predIdx = p.options == null ? -1 : PaperPrompt.parseChoice(p.response, p.options);
 		if (p.predIdx == -1 && p.correct) p.predIdx = p.answerIdx; // the official rule accepted it
 		return p;
+	}
+
+	/** The cell texts pandas' read_csv turns into NaN by default (a NaN never equals an option text). */
+	private static final java.util.Set<String> PANDAS_NA = new java.util.HashSet<>(java.util.Arrays.asList("",
+		"#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND", "1.#QNAN", "<NA>", "N/A", "NA",
+		"NULL", "NaN", "None", "n/a", "nan", "null"));
+
+	static boolean isPandasNa(String cell) {
+		return PANDAS_NA.contains(cell);
+	}
+
+	private static Object first(Object v) {
+		if (v instanceof List) {
+			List<?> l = (List<?>) v;
+			return l.isEmpty() ? null : l.get(0);
+		}
+		return v;
 	}
 
 	private static String req(String v, String name) {

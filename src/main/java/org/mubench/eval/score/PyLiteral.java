@@ -52,7 +52,8 @@ final class PyLiteral {
 			if (word.equals("True")) return Boolean.TRUE;
 			if (word.equals("False")) return Boolean.FALSE;
 			if (word.equals("None")) return null;
-			if (word.equals("nan")) return Double.NaN;
+			// np.nan: what the harness's nan rewrite leaves in a stored answer.
+			if (word.equals("nan") || word.equals("np.nan")) return Double.NaN;
 			ws();
 			if (i < s.length() && s.charAt(i) == '(') {
 				i++;

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.mubench.eval.Prediction;
+import org.mubench.eval.tasks.HarnessProtocol;
 import org.mubench.eval.tasks.TaskRegistry;
 
 /**
@@ -27,6 +28,13 @@ import org.mubench.eval.tasks.TaskRegistry;
  * draws from its own random stream derived from (seed, group name).
  */
 public final class Scorer {
+	/** The harness's coarse total (and {@code coarse_paper/<type>}): {@link HarnessProtocol} decides membership. */
+	public static final String COARSE_PAPER = "coarse_paper";
+	/** The harness's fine total. */
+	public static final String FINE_PAPER = "fine_paper";
+	/** Every question of rows whose {@code domain} is pathology (not the paper's seven-dataset table). */
+	public static final String DOMAIN_PATHOLOGY = "domain_pathology";
+
 	private final int resamples;
 	private final long seed;
 	private final double confidence;
@@ -104,23 +112,23 @@ public final class Scorer {
 		}
 		s.templates.addAll(templates);
 		if (templates.size() <= 1) {
-			addGroups(s, answered, "");
+			addGroups(s, answered, "", answered);
 		}
 		else {
-			int def = templates.contains(1) ? 1 : templates.first();
+			int def = defaultTemplate(answered);
 			s.defaultTemplate = def;
 			List<Prediction> main = new ArrayList<>();
 			for (Prediction p : answered) {
 				int t = templateOf(p);
 				if (t < 0 || t == def) main.add(p);
 			}
-			addGroups(s, main, "");
+			addGroups(s, main, "", answered);
 			for (int t : templates) {
 				if (t == def) continue;
 				List<Prediction> part = new ArrayList<>();
 				for (Prediction p : answered)
 					if (templateOf(p) == t) part.add(p);
-				addGroups(s, part, "@t" + t);
+				addGroups(s, part, "@t" + t, null);
 			}
 			for (int t : templates) {
 				Acc a = new Acc();
@@ -135,7 +143,7 @@ public final class Scorer {
 		return s;
 	}
 
-	private void addGroups(Summary s, List<Prediction> preds, String suffix) {
+	private void addGroups(Summary s, List<Prediction> preds, String suffix, List<Prediction> paperPreds) {
 		Map<String, Acc> acc = new LinkedHashMap<>();
 		// Canonical order: groups are created here in the order the report lists them.
 		for (String name : canonicalOrder())
@@ -144,31 +152,23 @@ public final class Scorer {
 		Map<String, Acc> datasetClassification = new TreeMap<>();
 		Map<String, Acc> other = new TreeMap<>();
 		for (Prediction p : preds) {
-			String type = TaskRegistry.questionType(p.questionKey);
-			boolean pathology = TaskRegistry.isPathology(p.domain);
-			if (TaskRegistry.isCoarse(p)) {
-				acc.get("coarse").add(p);
-				acc.get("coarse/" + type).add(p);
-				if (pathology) acc.get("pathology/coarse").add(p);
+			for (String name : pooledGroupsOf(p)) {
+				Acc a = acc.get(name);
+				if (a != null) a.add(p);
+				else if (name.startsWith(DATASET_PREFIX) && name.endsWith(CLASSIFICATION_SUFFIX))
+					datasetClassification.computeIfAbsent(
+						name.substring(DATASET_PREFIX.length(), name.length() - CLASSIFICATION_SUFFIX.length()),
+						k -> new Acc()).add(p);
+				else if (name.startsWith(DATASET_PREFIX))
+					datasets.computeIfAbsent(name.substring(DATASET_PREFIX.length()), k -> new Acc()).add(p);
+				else other.computeIfAbsent(name, k -> new Acc()).add(p);
 			}
-			else if (TaskRegistry.isFine(p)) {
-				acc.get("fine").add(p);
-				if (TaskRegistry.inPaperFine(p)) acc.get("fine_paper").add(p);
-				acc.get("fine/" + TaskRegistry.fineTaskOf(p.dataset)).add(p);
-				if (pathology) acc.get("pathology/fine").add(p);
-			}
-			else if (TaskRegistry.isCognition(p)) {
-				acc.get("cognition").add(p);
-			}
-			else if (type != null && !TaskRegistry.CLASSIFICATION.equals(type)) {
-				// A question kind the registry does not know: still reported under its own name.
-				other.computeIfAbsent("other/" + type, k -> new Acc()).add(p);
-			}
-			if (pathology) acc.get("pathology").add(p);
-			String ds = p.dataset == null ? "unknown" : p.dataset;
-			datasets.computeIfAbsent(ds, k -> new Acc()).add(p);
-			if (TaskRegistry.CLASSIFICATION.equals(type))
-				datasetClassification.computeIfAbsent(ds, k -> new Acc()).add(p);
+		}
+		// The harness's own groups: its question-class filters over all answered questions, whatever the template.
+		if (paperPreds != null) {
+			for (Prediction p : paperPreds)
+				for (String name : paperGroupsOf(p))
+					acc.get(name).add(p);
 		}
 		for (Map.Entry<String, Acc> e : acc.entrySet()) {
 			if (e.getKey().startsWith("macro/")) {
@@ -191,20 +191,96 @@ public final class Scorer {
 		}
 	}
 
+	private static final String DATASET_PREFIX = "dataset/", CLASSIFICATION_SUFFIX = "/classification";
+
+	/**
+	 * The pooled groups one answered question counts in (names without a template suffix): the one membership rule,
+	 * used by the scorer and by paired comparisons of runs.
+	 */
+	public static List<String> pooledGroupsOf(Prediction p) {
+		List<String> groups = new ArrayList<>(6);
+		String type = TaskRegistry.questionType(p.questionKey);
+		if (TaskRegistry.isCoarse(p)) {
+			groups.add("coarse");
+			groups.add("coarse/" + type);
+		}
+		else if (TaskRegistry.isFine(p)) {
+			groups.add("fine");
+			groups.add("fine/" + TaskRegistry.fineTaskOf(p.dataset));
+		}
+		else if (TaskRegistry.isCognition(p)) {
+			groups.add("cognition");
+		}
+		else if (type != null && !TaskRegistry.CLASSIFICATION.equals(type)) {
+			// A question kind the registry does not know: still reported under its own name.
+			groups.add("other/" + type);
+		}
+		if (TaskRegistry.isPathologyDomain(p.domain)) groups.add(DOMAIN_PATHOLOGY);
+		String ds = p.dataset == null ? "unknown" : p.dataset;
+		groups.add(DATASET_PREFIX + ds);
+		if (TaskRegistry.CLASSIFICATION.equals(type)) groups.add(DATASET_PREFIX + ds + CLASSIFICATION_SUFFIX);
+		return groups;
+	}
+
+	/**
+	 * The harness's groups a question counts in (coarse_paper, coarse_paper/type, fine_paper, pathology/…): the
+	 * question-class and dataset filters of the authors' final scripts, held in {@link HarnessProtocol}.
+	 */
+	public static List<String> paperGroupsOf(Prediction p) {
+		List<String> groups = new ArrayList<>(5);
+		boolean generative = p.response != null;
+		String paperType = HarnessProtocol.coarsePaperType(p.questionKey, p.dataset);
+		if (paperType != null) {
+			groups.add(COARSE_PAPER);
+			groups.add(COARSE_PAPER + "/" + paperType);
+		}
+		if (HarnessProtocol.isFinePaper(p.questionKey, p.dataset, generative)) groups.add(FINE_PAPER);
+		boolean pc = HarnessProtocol.isPathologyCoarse(p.questionKey, p.dataset);
+		boolean pf = HarnessProtocol.isPathologyFine(p.questionKey, p.dataset, generative);
+		if (pc) groups.add("pathology/coarse");
+		if (pf) groups.add("pathology/fine");
+		if (pc || pf) groups.add("pathology");
+		return groups;
+	}
+
+	/**
+	 * The caption template reported without a suffix: 1 (the paper's) when present, else the lowest; -1 when the
+	 * questions use at most one template (then every question is in the plain groups).
+	 */
+	public static int defaultTemplate(List<Prediction> answered) {
+		TreeSet<Integer> templates = new TreeSet<>();
+		for (Prediction p : answered) {
+			int t = templateOf(p);
+			if (t >= 0) templates.add(t);
+		}
+		if (templates.size() <= 1) return -1;
+		return templates.contains(1) ? 1 : templates.first();
+	}
+
+	/** True when the question counts in the plain (unsuffixed) groups under {@link #defaultTemplate}. */
+	public static boolean inPlainGroups(Prediction p, int defaultTemplate) {
+		int t = templateOf(p);
+		return defaultTemplate < 0 || t < 0 || t == defaultTemplate;
+	}
+
 	/** The fixed groups in report order (empty ones are dropped). */
 	public static List<String> canonicalOrder() {
 		List<String> names = new ArrayList<>();
+		names.add(COARSE_PAPER);
+		for (String t : TaskRegistry.COARSE_TYPES)
+			names.add(COARSE_PAPER + "/" + t);
+		names.add(FINE_PAPER);
 		names.add("coarse");
 		for (String t : TaskRegistry.COARSE_TYPES)
 			names.add("coarse/" + t);
 		names.add("fine");
-		names.add("fine_paper");
 		for (TaskRegistry.FineTask t : TaskRegistry.fineTasks())
 			names.add("fine/" + t.id);
 		names.add("cognition");
 		names.add("pathology");
 		names.add("pathology/coarse");
 		names.add("pathology/fine");
+		names.add(DOMAIN_PATHOLOGY);
 		names.add("macro/coarse");
 		names.add("macro/fine");
 		return names;

@@ -14,7 +14,7 @@ import org.mubench.base.Json;
 import org.mubench.eval.score.GroupResult;
 
 
-/** Writes {@code sweep.csv}, {@code sweep.json} and {@code sweep.png} of a weight sweep. */
+/** Writes {@code sweep.csv}, {@code sweep.json}, {@code sweep.png} and {@code sweep.svg} of a weight sweep. */
 final class SweepReport {
 	private SweepReport() {}
 
@@ -50,7 +50,7 @@ final class SweepReport {
 		r.json = o.out.resolve("sweep.json");
 		Json.PRETTY.writeValue(r.json.toFile(), json);
 		r.png = o.out.resolve("sweep.png");
-		SweepPlot.render(r).writePng(r.png);
+		SweepPlot.write(r, r.png);
 	}
 
 	static String num(Double v) {

@@ -17,6 +17,8 @@ import org.mubench.base.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.base.ProgressListener;
 import org.mubench.eval.Prediction;
+import org.mubench.eval.compare.ComparisonReport;
+import org.mubench.eval.compare.RunComparison;
 import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.RunOptions;
@@ -36,13 +38,14 @@ import org.mubench.model.merge.WeightMerge;
  * (predictions, summary.json), and collect the accuracy groups with their CIs per α. An interrupted sweep continues
  * where it stopped: α values with a summary are reused, a partial run is resumed.
  *
- * <p>μ-Bench mean = the mean of the coarse-grained and the fine-grained pooled accuracies (fine as in the paper's final
- * total, {@code fine_paper}, falling back to {@code fine}); when only one of the two was run, that one.
+ * <p>μ-Bench mean = the mean of the coarse-grained and the fine-grained pooled accuracies as in the paper's final totals
+ * ({@code coarse_paper} and {@code fine_paper}, falling back to {@code coarse} and {@code fine}); when only one of the
+ * two was run, that one.
  */
 public final class WeightSweep {
 	/** Groups reported per α, in this order. */
-	public static final List<String> GROUPS = java.util.Collections.unmodifiableList(java.util.Arrays.asList("coarse",
-		"fine", "fine_paper", "pathology", "pathology/coarse", "pathology/fine"));
+	public static final List<String> GROUPS = java.util.Collections.unmodifiableList(java.util.Arrays.asList("coarse_paper",
+		"fine_paper", "coarse", "fine", "pathology", "pathology/coarse", "pathology/fine"));
 	public static final String MEAN = "mubench_mean";
 
 	/** What to sweep. */
@@ -73,6 +76,9 @@ public final class WeightSweep {
 		public Double bestAlpha;
 		public double bestMean = Double.NaN;
 		public Path csv, json, png;
+		/** Each α against the base (α = 0) and the fine-tuned model (α = 1), when those were run; else null. */
+		public RunComparison.Result comparison;
+		public Path comparisonHtml;
 	}
 
 	private WeightSweep() {}
@@ -123,7 +129,7 @@ public final class WeightSweep {
 
 	/** The μ-Bench mean of a summary (see the class comment); NaN when it has neither group. */
 	public static double mubenchMean(Map<String, GroupResult> groups) {
-		GroupResult coarse = groups.get("coarse");
+		GroupResult coarse = groups.get("coarse_paper") != null ? groups.get("coarse_paper") : groups.get("coarse");
 		GroupResult fine = groups.get("fine_paper") != null ? groups.get("fine_paper") : groups.get("fine");
 		double sum = 0;
 		int n = 0;
@@ -170,7 +176,51 @@ public final class WeightSweep {
 			}
 		}
 		SweepReport.write(o, result);
+		compareWithParents(o, result, log, cancel);
 		return result;
+	}
+
+	/** The folder of the paired comparison of a sweep. */
+	public static final String COMPARISON_FOLDER = "comparison";
+
+	/**
+	 * Paired comparison of every α with the base (α = 0) and the fine-tuned parent (α = 1), the same comparison as
+	 * {@code compare}, into {@code OUT/comparison/}. Needs at least one of α = 0, 1 among the swept values.
+	 */
+	static void compareWithParents(Options o, Result result, ProgressListener log, Cancellation cancel)
+		throws IOException
+	{
+		RunComparison.Options c = new RunComparison.Options();
+		c.resamples = o.resamples;
+		c.seed = o.seed;
+		for (int i = 0; i < result.points.size(); i++) {
+			Point p = result.points.get(i);
+			c.runs.add(p.folder);
+			String name = "α = " + plain(p.alpha);
+			if (p.alpha == 0) {
+				c.references.add(i);
+				name = "base (α = 0)";
+			}
+			else if (p.alpha == 1) {
+				c.references.add(i);
+				name = "fine-tuned (α = 1)";
+			}
+			c.labels.add(name);
+		}
+		if (c.references.isEmpty() || c.runs.size() < 2) {
+			log.log("no paired comparison: add α = 0 (base) and 1 (fine-tuned) to --alphas to compare every α with them");
+			return;
+		}
+		Path dir = o.out.resolve(COMPARISON_FOLDER);
+		try {
+			result.comparison = RunComparison.compare(c, ProgressListener.SILENT, cancel);
+			ComparisonReport.write(result.comparison, dir);
+			result.comparisonHtml = dir.resolve(ComparisonReport.HTML);
+		}
+		catch (IOException | IllegalArgumentException e) {
+			// The sweep's own results are written; a comparison that cannot be made must not lose them.
+			log.log("no paired comparison in " + dir + ": " + e.getMessage());
+		}
 	}
 
 	private static Summary evaluate(Options o, Dataset dataset, double alpha, Path folder, String prefix,

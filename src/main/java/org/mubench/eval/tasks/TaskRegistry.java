@@ -47,10 +47,6 @@ public final class TaskRegistry {
 	/** The {@code domain} value that selects the pathology slice (compared case-insensitively). */
 	public static final String PATHOLOGY_DOMAIN = "pathology";
 
-	/** Datasets the paper's final fine-grained total leaves out (group {@code fine_paper}). */
-	public static final Set<String> PAPER_FINE_EXCLUDED = Collections.unmodifiableSet(new LinkedHashSet<>(
-		Arrays.asList("eulenberg_et_al_2017_darkfield", "eulenberg_et_al_2017_epifluorescence")));
-
 	/** A fine-grained classification (or localisation) task and the {@code dataset} values that feed it. */
 	public static final class FineTask {
 		public final String id;
@@ -215,8 +211,8 @@ public final class TaskRegistry {
 		return isCognitionKey(p.questionKey);
 	}
 
-	/** True for rows of the pathology domain. */
-	public static boolean isPathology(String domain) {
+	/** True for rows whose {@code domain} is pathology (the {@code domain_pathology} slice, not the paper's table). */
+	public static boolean isPathologyDomain(String domain) {
 		return domain != null && PATHOLOGY_DOMAIN.equalsIgnoreCase(domain.trim());
 	}
 
@@ -241,18 +237,16 @@ public final class TaskRegistry {
 		return taskOf(p.questionKey, p.dataset);
 	}
 
-	/** The top-level groups a question belongs to: coarse / fine / cognition, and pathology when its domain is. */
+	/**
+	 * The top-level groups a question belongs to: coarse / fine / cognition, and pathology when its dataset is one of
+	 * the harness's pathology table ({@link HarnessProtocol#PATHOLOGY_DATASETS}).
+	 */
 	public static List<String> groupsOf(Prediction p) {
 		List<String> groups = new ArrayList<>(2);
 		if (isCoarse(p)) groups.add(GROUP_COARSE);
 		else if (isFine(p)) groups.add(GROUP_FINE);
 		else if (isCognition(p)) groups.add(GROUP_COGNITION);
-		if (isPathology(p.domain)) groups.add(GROUP_PATHOLOGY);
+		if (HarnessProtocol.isPathologyDataset(p.dataset)) groups.add(GROUP_PATHOLOGY);
 		return groups;
-	}
-
-	/** True when a fine question counts towards the paper's final fine total (Eulenberg darkfield/epi excluded). */
-	public static boolean inPaperFine(Prediction p) {
-		return isFine(p) && !PAPER_FINE_EXCLUDED.contains(p.dataset.trim().toLowerCase(Locale.ROOT));
 	}
 }

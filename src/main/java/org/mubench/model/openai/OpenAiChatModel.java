@@ -48,6 +48,7 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.mubench.base.Json;
 import org.mubench.base.ProgressListener;
 import org.mubench.base.RetryPolicy;
+import org.mubench.image.ImageTensors;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;
@@ -186,6 +187,14 @@ public final class OpenAiChatModel implements GenerativeModel {
 	private GenerativeReply askOnce(String prompt, byte[] png) {
 		if (prompt == null) return GenerativeReply.failed("no prompt given");
 		if (png == null || png.length == 0) return GenerativeReply.failed("no image given (empty PNG)");
+		if (settings.rgbPng) {
+			try {
+				png = ImageTensors.pilRgbPng(png, "the request image");
+			}
+			catch (RuntimeException e) {
+				return GenerativeReply.failed("cannot convert the image to RGB: " + e.getMessage());
+			}
+		}
 		String imageSha = DigestUtils.sha256Hex(png);
 		String key = cacheKey(prompt, imageSha);
 		if (cache != null) {
@@ -452,9 +461,18 @@ public final class OpenAiChatModel implements GenerativeModel {
 		ObjectNode url = image.putObject("image_url");
 		url.put("url", "data:image/png;base64," + Base64.getEncoder().encodeToString(png));
 		url.put("detail", settings.detail);
+		root.putObject("response_format").put("type", "text");
 		root.put("temperature", settings.temperature);
 		root.put("max_tokens", settings.maxTokens);
+		root.put("top_p", settings.topP);
+		root.put("frequency_penalty", settings.frequencyPenalty);
+		root.put("presence_penalty", settings.presencePenalty);
 		if (settings.seed != null) root.put("seed", settings.seed.longValue());
+		root.put("n", 1);
+		if (settings.topLogprobs > 0) {
+			root.put("logprobs", true);
+			root.put("top_logprobs", settings.topLogprobs);
+		}
 		try {
 			return JSON.writeValueAsBytes(root);
 		}
@@ -476,6 +494,10 @@ public final class OpenAiChatModel implements GenerativeModel {
 		if (settings.seed != null) k.put("seed", settings.seed.longValue());
 		else k.putNull("seed");
 		k.put("detail", settings.detail);
+		k.put("top_p", settings.topP);
+		k.put("frequency_penalty", settings.frequencyPenalty);
+		k.put("presence_penalty", settings.presencePenalty);
+		k.put("top_logprobs", settings.topLogprobs);
 		k.put("prompt", prompt);
 		k.put("image_sha256", imageSha);
 		try {
@@ -511,7 +533,16 @@ public final class OpenAiChatModel implements GenerativeModel {
 		m.put("max_tokens", settings.maxTokens);
 		m.put("seed", settings.seed);
 		m.put("detail", settings.detail);
+		m.put("top_p", settings.topP);
+		m.put("frequency_penalty", settings.frequencyPenalty);
+		m.put("presence_penalty", settings.presencePenalty);
+		m.put("n", 1);
+		m.put("logprobs", settings.topLogprobs > 0);
+		m.put("top_logprobs", settings.topLogprobs);
+		m.put("response_format", "text");
 		m.put("image_format", "png");
+		m.put("image", settings.rgbPng ? "rgb_png: PIL convert(\"RGB\") re-encoded as PNG (the harness)"
+			: "original: the stored PNG bytes");
 		m.put("messages", "one user turn: prompt text + image_url (no system prompt)");
 		m.put("concurrency", settings.concurrency);
 		m.put("timeout_s", settings.timeoutSeconds);

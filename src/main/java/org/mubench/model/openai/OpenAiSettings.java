@@ -11,13 +11,18 @@ import org.mubench.model.ModelOptions;
 
 /**
  * Everything that shapes requests to a chat-completions server, read from a model SPEC and
- * {@link ModelOptions#extra}. Keys: {@code temperature} (1), {@code max_tokens} (2048), {@code seed} (not sent unless
- * given), {@code detail} (high), {@code concurrency} (8, requests in flight), {@code timeout_s} (120, per attempt, whole
- * exchange), {@code retries} (5, further attempts after the first),
- * {@code backoff_ms} (1000, first retry delay before jitter), {@code cache_dir} (a folder, or {@code off}; default
- * {@code $XDG_CACHE_HOME/mubench/openai} or {@code ~/.cache/mubench/openai}). Defaults are the paper's GPT-4o settings.
+ * {@link ModelOptions#extra}. Keys: {@code temperature} (1), {@code max_tokens} (2048), {@code top_p} (1),
+ * {@code frequency_penalty} (0), {@code presence_penalty} (0), {@code seed} (0; {@code none} sends none),
+ * {@code top_logprobs} (10; 0 asks for no log-probabilities), {@code detail} (high), {@code image} ({@code rgb_png}: the
+ * image as PIL's {@code convert("RGB")} re-encoded as PNG; {@code original}: the stored PNG bytes),
+ * {@code concurrency} (8, requests in flight), {@code timeout_s} (120, per attempt, whole exchange), {@code retries} (5,
+ * further attempts after the first), {@code backoff_ms} (1000, first retry delay before jitter), {@code cache_dir} (a
+ * folder, or {@code off}; default {@code $XDG_CACHE_HOME/mubench/openai} or {@code ~/.cache/mubench/openai}).
  * <p>
- * {@link ModelOptions#seed} is deliberately not used: the paper sent no seed, and a seed changes the request.
+ * Defaults are what the authors' GPT-4o wrapper sent ({@code call_gpt} in eVLLM's {@code gptapi.py}): temperature 1,
+ * max_tokens 2048, top_p 1, both penalties 0, seed 0, n 1, logprobs with the top 10, text response format, detail high,
+ * the image converted to RGB and re-encoded as PNG. {@link ModelOptions#seed} is not used: it seeds our bootstrap, not
+ * the server.
  */
 public final class OpenAiSettings {
 	public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -30,6 +35,13 @@ public final class OpenAiSettings {
 	/** Null when no seed is sent. */
 	public final Long seed;
 	public final String detail;
+	public final double topP;
+	public final double frequencyPenalty;
+	public final double presencePenalty;
+	/** Log-probabilities of the top this many tokens; 0 asks for none. */
+	public final int topLogprobs;
+	/** True: send the image as PIL's convert("RGB") re-encoded as PNG (the harness); false: the stored bytes. */
+	public final boolean rgbPng;
 	public final int concurrency;
 	public final double timeoutSeconds;
 	public final int retries;
@@ -38,8 +50,14 @@ public final class OpenAiSettings {
 	public final Path cacheDir;
 
 	OpenAiSettings(String model, String baseUrl, double temperature, int maxTokens, Long seed, String detail,
+		double topP, double frequencyPenalty, double presencePenalty, int topLogprobs, boolean rgbPng,
 		int concurrency, double timeoutSeconds, int retries, long backoffMillis, Path cacheDir)
 	{
+		this.topP = topP;
+		this.frequencyPenalty = frequencyPenalty;
+		this.presencePenalty = presencePenalty;
+		this.topLogprobs = topLogprobs;
+		this.rgbPng = rgbPng;
 		this.model = model;
 		this.baseUrl = baseUrl;
 		this.temperature = temperature;
@@ -88,8 +106,17 @@ public final class OpenAiSettings {
 		Map<String, String> x = options.extra;
 		double temperature = number(x, "temperature", 1.0, 0, 2);
 		int maxTokens = (int) integer(x, "max_tokens", 2048, 1, Integer.MAX_VALUE);
-		Long seed = x.containsKey("seed") && !x.get("seed").trim().isEmpty()
-			? Long.valueOf(integer(x, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE)) : null;
+		String seedText = x.getOrDefault("seed", "").trim();
+		Long seed = seedText.equalsIgnoreCase("none") || seedText.equalsIgnoreCase("off") ? null
+			: Long.valueOf(integer(x, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE));
+		double topP = number(x, "top_p", 1.0, 0, 1);
+		double frequencyPenalty = number(x, "frequency_penalty", 0, -2, 2);
+		double presencePenalty = number(x, "presence_penalty", 0, -2, 2);
+		int topLogprobs = (int) integer(x, "top_logprobs", 10, 0, 20);
+		String image = x.getOrDefault("image", "rgb_png").trim();
+		if (!(image.equals("rgb_png") || image.equals("original")))
+			throw new ModelException("Setting image=" + image + " is not one of rgb_png (the harness's RGB PNG) or " +
+				"original (the stored PNG bytes)");
 		String detail = x.getOrDefault("detail", "high").trim();
 		if (!(detail.equals("high") || detail.equals("low") || detail.equals("auto")))
 			throw new ModelException("Setting detail=" + detail + " is not one of high, low, auto");
@@ -102,8 +129,8 @@ public final class OpenAiSettings {
 		if (c != null && (c.trim().equalsIgnoreCase("off") || c.trim().equalsIgnoreCase("none"))) cache = null;
 		else if (c != null && !c.trim().isEmpty()) cache = Paths.get(c.trim());
 		else cache = defaultCacheDir(env);
-		return new OpenAiSettings(model, base, temperature, maxTokens, seed, detail, concurrency, timeout, retries,
-			backoff, cache);
+		return new OpenAiSettings(model, base, temperature, maxTokens, seed, detail, topP, frequencyPenalty,
+			presencePenalty, topLogprobs, image.equals("rgb_png"), concurrency, timeout, retries, backoff, cache);
 	}
 
 	static Path defaultCacheDir(java.util.function.Function<String, String> env) {

@@ -104,6 +104,7 @@ class DetectionRunnerTest {
 			"Sorry, I cannot find any mitochondria.", "FAIL");
 		DetectionRunner.Options o = new DetectionRunner.Options();
 		o.format = BoxFormat.QWEN;
+		o.extended = true; // polygons and renamed classes are our extension
 		List<String> logs = new ArrayList<>();
 		DetectionRunner.Run run = new DetectionRunner(model, o).run(samples.iterator(), tmp, new org.mubench.base.ProgressListener() {
 			@Override
@@ -189,6 +190,39 @@ class DetectionRunnerTest {
 		assertEquals("nucleus 1.00", rois.get(0).getName());
 	}
 
+	/**
+	 * The harness's protocol (default): only its detection datasets, bbox ground truth under the raw className (also
+	 * in the prompt), PaliGemma replies read part by part, an empty reply asked again as {@code segment X; X}.
+	 */
+	@Test
+	void harnessProtocolByDefault() throws IOException {
+		byte[] img = png(1024, 512);
+		List<Sample> samples = Arrays.asList(
+			sample(0, "jung_et_al_2022", null, img, one("lymphocyte", 0, 0, 10, 10), null), // not a harness dataset
+			sample(1, "wu_et_al_2023", null, img, null, one("mito", 0, 0, 10, 0, 10, 10)), // polygon only: nothing
+			sample(2, "held_et_al_2010_h2b", null, img, one("H2B cell", 100, 50, 300, 150), null),
+			sample(3, "burgess_et_al_2024_texture", null, img, one("cell", 0, 0, 512, 256), null));
+		ScriptedModel model = new ScriptedModel(
+			"<loc0100><loc0100><loc0300><loc0300> H2B cell ; x <loc0001> ; <loc0000><loc0000><loc0512><loc0512><loc0999>",
+			"", "<loc0000><loc0000><loc0512><loc0512> cell");
+		DetectionRunner.Options o = new DetectionRunner.Options();
+		o.format = BoxFormat.PALIGEMMA;
+		o.writeRois = false;
+		DetectionRunner.Run run = new DetectionRunner(model, o).run(samples.iterator(), tmp, null, null);
+		assertEquals(Arrays.asList("detect H2B cell", "detect cell", "segment cell; cell"), model.prompts);
+		assertEquals(2, run.results.size());
+		DetectionResult held = run.results.get(0);
+		assertEquals("H2B cell", held.className);
+		// y_min, x_min, y_max, x_max over 1024: (100/1024·1024, 100/1024·512) … ; the one-token part is skipped; the
+		// third part keeps its first four tokens.
+		assertEquals(Arrays.toString(new double[] { 100, 50, 300, 150 }), Arrays.toString(held.pred[0]));
+		assertEquals(Arrays.toString(new double[] { 0, 0, 512, 256 }), Arrays.toString(held.pred[1]));
+		assertEquals(2, held.pred.length);
+		assertEquals("segment cell; cell", run.results.get(1).prompt);
+		assertEquals(1.0, run.results.get(1).score, 1e-5);
+		assertEquals("harness", run.summary.protocol);
+	}
+
 	@Test
 	void limitAndCancellation() throws IOException {
 		byte[] img = png(20, 20);
@@ -196,6 +230,7 @@ class DetectionRunnerTest {
 		for (int i = 0; i < 5; i++)
 			samples.add(sample(i, "jung_et_al_2022", null, img, one("cell", 0, 0, 10, 10), null));
 		DetectionRunner.Options o = new DetectionRunner.Options();
+		o.extended = true; // white blood cells are our extension
 		o.limit = 2;
 		o.writeRois = false;
 		ScriptedModel model = new ScriptedModel("[[0,0,10,10]]", "[[0,0,10,10]]", "[[0,0,10,10]]");
@@ -209,6 +244,7 @@ class DetectionRunnerTest {
 		ScriptedModel cancelling = new ScriptedModel("[]", "[]", "[]");
 		cancelling.onAsk = cancel::cancel;
 		DetectionRunner.Options one = new DetectionRunner.Options();
+		one.extended = true;
 		one.batchSize = 1;
 		DetectionRunner.Run stopped = new DetectionRunner(cancelling, one).run(samples.iterator(),
 			tmp.resolve("b"), null, cancel);

@@ -3,7 +3,6 @@ package org.mubench.eval.generative;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -34,6 +33,7 @@ import org.mubench.data.Question;
 import org.mubench.data.Sample;
 import org.mubench.data.SampleStream;
 import org.mubench.eval.run.BenchmarkRunner;
+import org.mubench.image.ImageTensors;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.eval.run.RunRecord;
 import org.mubench.eval.run.RunResult;
@@ -232,8 +232,10 @@ class GenerativeRunTest {
 		String expected = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":"
 			+ "\"Answer with a single letter, no extra details.\\nQuestion:Which cell type is shown?\\nA) neutrophil\\n"
 			+ "B) basophil\\nC) eosinophil\\nD) none of the above\"},{\"type\":\"image_url\",\"image_url\":{\"url\":"
-			+ "\"data:image/png;base64," + Base64.getEncoder().encodeToString(PNG0) + "\",\"detail\":\"high\"}}]}],"
-			+ "\"temperature\":1.0,\"max_tokens\":2048}";
+			+ "\"data:image/png;base64," + Base64.getEncoder().encodeToString(ImageTensors.pilRgbPng(PNG0, "png0"))
+			+ "\",\"detail\":\"high\"}}]}],\"response_format\":{\"type\":\"text\"},\"temperature\":1.0,"
+			+ "\"max_tokens\":2048,\"top_p\":1.0,\"frequency_penalty\":0.0,\"presence_penalty\":0.0,\"seed\":0,"
+			+ "\"n\":1,\"logprobs\":true,\"top_logprobs\":10}";
 		assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), first.body);
 
 		assertEquals(1L, (long) r.skipped.get("request_failed"));
@@ -246,8 +248,10 @@ class GenerativeRunTest {
 		assertEquals(server.baseUrl(), info.get("base_url"));
 		assertEquals(1.0, info.get("temperature"));
 		assertEquals(2048, info.get("max_tokens"));
-		assertNull(info.get("seed"));
+		assertEquals(0L, info.get("seed")); // the harness's GPT-4o wrapper sent seed 0
 		assertEquals("high", info.get("detail"));
+		assertEquals(1.0, info.get("top_p"));
+		assertEquals(10, info.get("top_logprobs"));
 		@SuppressWarnings("unchecked")
 		Map<String, Object> usage = (Map<String, Object>) info.get("usage");
 		assertEquals(270L, usage.get("prompt_tokens"));

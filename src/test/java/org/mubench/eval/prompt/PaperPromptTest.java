@@ -82,6 +82,27 @@ class PaperPromptTest {
 		assertEquals(expected, PaperPrompt.isCorrect(reply, Q));
 	}
 
+	/** The harness rewrites "nan" to "np.nan" in the stored answer before checking it; we do the same. */
+	@Test
+	void harnessNanRewrite() {
+		assertEquals("malignp.nancy", PaperPrompt.harnessNanRewrite("malignancy"));
+		assertEquals("banp.nana", PaperPrompt.harnessNanRewrite("banana"));
+		assertEquals("np.nan", PaperPrompt.harnessNanRewrite("nan"));
+		assertEquals("Nan NaN", PaperPrompt.harnessNanRewrite("Nan NaN"));
+		// In the stored literal a line break is "\n": followed by "an" it is rewritten too.
+		assertEquals("B\np.nanswer", PaperPrompt.harnessNanRewrite("B\nanswer"));
+		assertEquals("\\np.nan", PaperPrompt.harnessNanRewrite("\\nan"));
+		Question q = new Question("classification", "c", "classification", "Which?", "malignancy", 1,
+			Arrays.asList("benign", "malignancy", "none of the above"), null);
+		assertFalse(PaperPrompt.isCorrect("The answer is B) malignancy", q)); // right without the rewrite
+		assertTrue(PaperPrompt.isCorrect("B) malignancy", q)); // still right by its first letter
+		Question nano = new Question("classification", "c", "classification", "Which?", "nanoparticle", 0,
+			Arrays.asList("nanoparticle", "cell"), null);
+		assertFalse(PaperPrompt.isCorrect("It is A) nanoparticle", nano));
+		assertTrue(PaperPrompt.isCorrect("It is A) cell", new Question("c", "c", "c", "?", "cell", 0,
+			Arrays.asList("cell", "nanoparticle"), null)));
+	}
+
 	@Test
 	void paperRuleNullEmptyAndBadGold() {
 		assertFalse(PaperPrompt.isCorrect(null, Q));

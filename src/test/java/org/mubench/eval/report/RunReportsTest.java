@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import org.mubench.eval.chart.Palette;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mubench.eval.Prediction;
@@ -61,20 +62,21 @@ class RunReportsTest {
 		}
 		for (GroupResult g : back.groups)
 			if (g.hasAccuracy()) assertTrue(seen.contains(g.group), "group missing from report.md: " + g.group);
-		// The Table 1 row with intervals, and the paper's "±" form labelled as such.
-		String expected = "| tiny | " + RunReports.accPm(back.group("coarse")) + " | " +
-			RunReports.accPm(back.group("fine")) + " | " + RunReports.accPm(back.group("fine_paper")) + " | – |";
+		// The paper-form summary row, and the paper's "±" form labelled as such.
+		String expected = "| tiny | " + RunReports.accPm(back.group("coarse_paper")) + " | " +
+			RunReports.accPm(back.group("fine_paper")) + " | – | " + RunReports.accPm(back.group("coarse")) + " | " +
+			RunReports.accPm(back.group("fine")) + " |";
 		assertTrue(md.contains(expected), expected);
-		String paper = "| tiny (paper's form: accuracy ± paper ±) | " + RunReports.pct(back.group("coarse").accuracy) + " ± "
-			+ RunReports.pct(back.group("coarse").halfWidth) + " | ";
+		String paper = "| tiny (paper's form: accuracy ± paper ±) | " + RunReports.pct(back.group("coarse_paper").accuracy) + " ± "
+			+ RunReports.pct(back.group("coarse_paper").halfWidth) + " | ";
 		assertTrue(md.contains(paper), paper);
 
 		// summary.csv has the same rows.
 		List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
 		assertEquals(back.groups.size() + 1, csv.size());
 		String[] coarse = csv.get(1).split(",");
-		assertEquals("coarse", coarse[0]);
-		assertEquals(back.group("coarse").ciLow, Double.parseDouble(coarse[4]), 0.0);
+		assertEquals("coarse_paper", coarse[0]);
+		assertEquals(back.group("coarse_paper").ciLow, Double.parseDouble(coarse[4]), 0.0);
 
 		BufferedImage png = ImageIO.read(dir.resolve("accuracy.png").toFile());
 		assertTrue(png.getWidth() >= 1000 && png.getHeight() >= 400);
@@ -82,11 +84,18 @@ class RunReportsTest {
 		for (int y = 0; y < png.getHeight(); y++)
 			for (int x = 0; x < png.getWidth(); x++) {
 				int rgb = png.getRGB(x, y) & 0xffffff;
-				if (rgb == Charts.PALETTE[0]) coarseColour++;
-				if (rgb == Charts.BASELINE) baseline++;
+				if (rgb == (Palette.colour(0).getRGB() & 0xffffff)) coarseColour++;
+				if (rgb == (Palette.BASELINE.getRGB() & 0xffffff)) baseline++;
 			}
 		assertTrue(coarseColour > 1000, "coarse bars drawn");
 		assertTrue(baseline > 50, "random baseline drawn");
+		// The vector copy keeps its text as text, with proper symbols.
+		String svg = new String(Files.readAllBytes(dir.resolve("accuracy.svg")), StandardCharsets.UTF_8);
+		assertTrue(svg.contains("μ-Bench accuracy: tiny"), "title with μ");
+		GroupResult coarseRow = back.group("coarse");
+		String expectedText = RunReports.pct(coarseRow.accuracy) + " [" + RunReports.pct(RunReports.clip(coarseRow.ciLow))
+			+ " – " + RunReports.pct(RunReports.clip(coarseRow.ciHigh)) + "]  paper ± " + RunReports.pct(coarseRow.halfWidth);
+		assertTrue(svg.contains(expectedText), "coarse value with interval and ±: " + expectedText);
 	}
 
 	@Test

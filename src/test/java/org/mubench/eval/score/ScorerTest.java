@@ -62,13 +62,19 @@ class ScorerTest {
 		check(s, "coarse/modality", 1, 0);
 		assertNull(s.group("coarse/stain"));
 		check(s, "fine", 2, 1);
-		check(s, "fine_paper", 1, 1);
+		// Contrastive predictions: the harness's fine table counts classification_1 only, so nothing here.
+		assertNull(s.group("fine_paper"));
+		// Its coarse table: bare or template-1 keys of its 21 datasets (not darkfield, not opencell).
+		check(s, "coarse_paper", 2, 1);
+		check(s, "coarse_paper/domain", 1, 1);
 		check(s, "fine/white_blood_cell_types", 1, 1);
 		check(s, "fine/cell_cycle_phase", 1, 0);
 		check(s, "cognition", 1, 1);
-		check(s, "pathology", 4, 3);
+		// pathology: the harness's seven datasets (acevedo here), its coarse and fine filters.
+		check(s, "pathology", 2, 1);
 		check(s, "pathology/coarse", 2, 1);
-		check(s, "pathology/fine", 1, 1);
+		assertNull(s.group("pathology/fine"));
+		check(s, "domain_pathology", 4, 3);
 		check(s, "dataset/opencell", 2, 1);
 		check(s, "dataset/opencell/classification", 1, 1);
 		assertNull(s.group("fine/classification"));
@@ -81,6 +87,39 @@ class ScorerTest {
 		assertEquals((3.0 / 6 + 1.0 / 4) / 4, s.group("coarse").chance, 1e-15);
 		assertTrue(s.templates.isEmpty());
 		assertNull(s.group("unparseable"), "no generative replies, no unparseable row");
+	}
+
+	/** The harness's filters: which keys, datasets and model kinds count in coarse_paper and fine_paper. */
+	@Test
+	void paperGroupsFollowTheHarnessFilters() {
+		List<Prediction> contrastive = new ArrayList<>();
+		contrastive.add(p(0, "domain_1", "kather_et_al_2016", "pathology", true, 6));
+		contrastive.add(p(0, "domain_0", "kather_et_al_2016", "pathology", true, 6)); // template 0: never counted
+		contrastive.add(p(0, "classification_1", "kather_et_al_2016", "pathology", false, 6));
+		contrastive.add(p(0, "classification_0", "kather_et_al_2016", "pathology", true, 6));
+		contrastive.add(p(1, "stain_1", "eulenberg_et_al_2017_epifluorescence", "biology", true, 6)); // dropped
+		contrastive.add(p(2, "classification_1", "sirinukunwattana_et_al_2016", "pathology", true, 6)); // unread
+		contrastive.add(p(3, "modality_1", "held_et_al_2010_mt", "biology", false, 4));
+		Summary c = new Scorer(99, 1).score(contrastive, "m", null);
+		check(c, "coarse_paper", 2, 1);
+		check(c, "coarse_paper/domain", 1, 1);
+		check(c, "coarse_paper/modality", 1, 0);
+		check(c, "fine_paper", 1, 0);
+		check(c, "pathology/fine", 1, 0);
+
+		List<Prediction> generative = new ArrayList<>();
+		for (Prediction p : new Prediction[] { p(0, "subdomain", "wu_et_al_2023", "biology", true, 6),
+			p(0, "classification", "wu_et_al_2023", "biology", true, 6),
+			p(0, "classification_1", "wu_et_al_2023", "biology", false, 6),
+			p(1, "classification", "opencell", "biology", false, 6) })
+		{
+			p.response = p.correct ? "A" : "B";
+			generative.add(p);
+		}
+		Summary g = new Scorer(99, 1).score(generative, "m", null);
+		check(g, "coarse_paper", 1, 1);
+		check(g, "coarse_paper/subdomain", 1, 1);
+		check(g, "fine_paper", 1, 1);
 	}
 
 	private static void check(Summary s, String group, long n, long correct) {

@@ -3,6 +3,7 @@ package org.mubench.eval.sweep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +26,6 @@ import org.mubench.base.ProgressListener;
 import org.mubench.data.Sample;
 import org.mubench.eval.Prediction;
 import org.mubench.eval.run.BenchmarkRunner;
-import org.mubench.eval.report.LineChart;
 import org.mubench.eval.journal.PredictionsFile;
 import org.mubench.eval.run.RunOptions;
 import org.mubench.image.PngEncoder;
@@ -97,12 +97,15 @@ public class WeightSweepTest {
 			assertTrue(Files.isRegularFile(out.resolve(a).resolve("model/onnx/vision_model.onnx")), a);
 			assertTrue(Files.isRegularFile(out.resolve(a).resolve("summary.json")), a);
 		}
-		// 12 rows × 4 template-1 coarse captions + 12 classification captions, all in pathology for even rows.
+		// 12 rows × 4 template-1 coarse captions + 12 classification captions; acevedo_et_al_2020 is one of the
+		// harness's pathology datasets, so all count there; the domain slice keeps the even rows only.
 		WeightSweep.Point p0 = r.points.get(0);
 		assertEquals(48, p0.groups.get("coarse").n);
 		assertEquals(12, p0.groups.get("fine").n);
-		assertEquals(30, p0.groups.get("pathology").n);
-		assertEquals((p0.groups.get("coarse").accuracy + p0.groups.get("fine_paper").accuracy) / 2, p0.mubenchMean, 1e-12);
+		assertEquals(60, p0.groups.get("pathology").n);
+		assertEquals(48, p0.groups.get("coarse_paper").n);
+		assertEquals((p0.groups.get("coarse_paper").accuracy + p0.groups.get("fine_paper").accuracy) / 2, p0.mubenchMean,
+			1e-12);
 
 		// α = 0 is the base model: its predictions equal a direct run of the base.
 		Path direct = tmp.resolve("direct");
@@ -131,24 +134,42 @@ public class WeightSweepTest {
 			}
 		}
 		assertEquals(bestAlpha, WeightSweep.plain(r.bestAlpha));
-		assertEquals(3 * (6 + 1) + 1, csv.size());
+		assertEquals(3 * (WeightSweep.GROUPS.size() + 1) + 1, csv.size());
 		JsonNode json = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
 		assertEquals(r.bestAlpha, json.get("best_alpha").asDouble(), 0);
 		assertEquals(3, json.get("points").size());
-		assertEquals("coarse", json.at("/points/1/groups/0/group").asText());
+		assertEquals("coarse_paper", json.at("/points/1/groups/0/group").asText());
 
 		BufferedImage png = ImageIO.read(out.resolve("sweep.png").toFile());
-		org.mubench.eval.report.LineChart chart = SweepPlot.chart(r);
-		assertEquals(chart.width, png.getWidth());
-		assertEquals(chart.height, png.getHeight());
-		assertEquals(Arrays.asList("coarse", "fine_paper", "pathology", "Micro-Bench mean"),
+		org.mubench.eval.chart.LineBandChart chart = SweepPlot.chart(r);
+		assertEquals(org.mubench.eval.chart.LineBandChart.WIDTH, png.getWidth());
+		assertEquals(org.mubench.eval.chart.LineBandChart.HEIGHT, png.getHeight());
+		assertEquals(Arrays.asList("coarse", "fine_paper", "pathology", "μ-Bench mean"),
 			chart.series.stream().map(s -> s.name).collect(java.util.stream.Collectors.toList()));
 		assertEquals(100 * r.points.get(1).groups.get("fine_paper").ciHigh, chart.series.get(1).high[1], 1e-9);
 		assertEquals(100 * r.points.get(2).mubenchMean, chart.series.get(3).y[2], 1e-9);
-		assertTrue(chart.title.endsWith("best alpha " + WeightSweep.plain(r.bestAlpha)), chart.title);
+		assertTrue(chart.title.endsWith("best α = " + WeightSweep.plain(r.bestAlpha)), chart.title);
 		Set<Integer> colours = new HashSet<>();
 		for (int y = 0; y < png.getHeight(); y++) for (int x = 0; x < png.getWidth(); x++) colours.add(png.getRGB(x, y) & 0xffffff);
-		for (LineChart.Series s : chart.series) assertTrue(colours.contains(s.colour), Integer.toHexString(s.colour));
+		for (org.mubench.eval.chart.LineBandChart.Series s : chart.series)
+			assertTrue(colours.contains(org.mubench.eval.chart.Palette.colour(s.colour).getRGB() & 0xffffff), s.name);
+		String svg = new String(Files.readAllBytes(out.resolve("sweep.svg")), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(svg.contains("best α = " + WeightSweep.plain(r.bestAlpha)) && svg.contains("μ-Bench mean"));
+
+		// The paired comparison: α = 0.5 against the base and the fine-tuned model, and base against fine-tuned.
+		assertNotNull(r.comparison);
+		assertTrue(Files.isRegularFile(out.resolve("comparison/comparison.json")));
+		java.util.Set<String> pairs = new java.util.TreeSet<>();
+		for (org.mubench.eval.compare.RunComparison.Pair p : r.comparison.pairs)
+			if (p.group.equals("coarse")) pairs.add(p.a + " | " + p.b);
+		assertEquals(new java.util.TreeSet<>(Arrays.asList("base (α = 0) | fine-tuned (α = 1)",
+			"base (α = 0) | α = 0.5", "fine-tuned (α = 1) | α = 0.5")), pairs);
+		for (org.mubench.eval.compare.RunComparison.Pair p : r.comparison.pairs)
+			if (p.group.equals("coarse") && p.a.startsWith("base") && p.b.startsWith("fine")) {
+				double accBase = r.points.get(0).groups.get("coarse").accuracy;
+				double accFt = r.points.get(2).groups.get("coarse").accuracy;
+				assertEquals(accFt - accBase, p.diff, 1e-12, "every question answered by both: the exact difference");
+			}
 
 		// Running again reuses the finished α values.
 		logs.clear();

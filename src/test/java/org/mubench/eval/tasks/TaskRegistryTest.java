@@ -78,11 +78,13 @@ class TaskRegistryTest {
 		p.dataset = "eulenberg_et_al_2017_epifluorescence";
 		p.domain = "biology";
 		assertEquals(Arrays.asList("fine"), TaskRegistry.groupsOf(p));
-		assertFalse(TaskRegistry.inPaperFine(p));
+		assertFalse(HarnessProtocol.isFinePaper(p.questionKey, p.dataset, false));
 		p.dataset = "eulenberg_et_al_2017_brightfield";
-		assertTrue(TaskRegistry.inPaperFine(p));
+		assertTrue(HarnessProtocol.isFinePaper(p.questionKey, p.dataset, false));
+		assertFalse(HarnessProtocol.isFinePaper(p.questionKey, p.dataset, true));
 		p.questionKey = "domain_1";
-		p.domain = "Pathology";
+		p.domain = "biology";
+		p.dataset = "kather_et_al_2016";
 		assertEquals(Arrays.asList("coarse", "pathology"), TaskRegistry.groupsOf(p));
 		p.questionKey = "cognition_4";
 		assertEquals(Arrays.asList("cognition", "pathology"), TaskRegistry.groupsOf(p));

@@ -32,6 +32,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mubench.image.DecodedImage;
+import org.mubench.image.PngDecoder;
+import org.mubench.image.PngEncoder;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;
 import org.mubench.model.ModelException;
@@ -88,7 +91,7 @@ class OpenAiChatModelTest {
 	@Test
 	void sendsTheExactRequestAndKey() {
 		server.script(Reply.text("B", 120, 1));
-		OpenAiChatModel m = open(kv(), KEY);
+		OpenAiChatModel m = open(kv("image", "original"), KEY);
 		String prompt = "Answer with a single letter, no extra details.\nQuestion:Which stain?\nA) H&E\nB) Gram \"crystal\" µ";
 		GenerativeReply r = m.ask(prompt, PNG);
 		assertTrue(r.ok(), r.error);
@@ -107,8 +110,36 @@ class OpenAiChatModelTest {
 		String expected = "{\"model\":\"gpt-4o\",\"messages\":[{\"role\":\"user\",\"content\":["
 			+ "{\"type\":\"text\",\"text\":\"Answer with a single letter, no extra details.\\nQuestion:Which stain?\\nA) H&E\\nB) Gram \\\"crystal\\\" µ\"},"
 			+ "{\"type\":\"image_url\",\"image_url\":{\"url\":\"data:image/png;base64," + PNG_B64 + "\",\"detail\":\"high\"}}]}],"
-			+ "\"temperature\":1.0,\"max_tokens\":2048}";
+			+ "\"response_format\":{\"type\":\"text\"},\"temperature\":1.0,\"max_tokens\":2048,\"top_p\":1.0,"
+			+ "\"frequency_penalty\":0.0,\"presence_penalty\":0.0,\"seed\":0,\"n\":1,\"logprobs\":true,"
+			+ "\"top_logprobs\":10}";
 		assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), got.body);
+	}
+
+	/** By default the image goes out as the harness sent it: PIL's convert("RGB"), re-encoded as PNG. */
+	@Test
+	void sendsTheImageAsTheHarnessDid() throws Exception {
+		short[] grey16 = { 0, 100, 255, 1000, (short) 65535, 7 };
+		byte[] png16 = PngEncoder.grey16(3, 2, grey16);
+		server.script(Reply.text("A", 1, 1), Reply.text("A", 1, 1));
+		assertTrue(open(kv(), null).ask("p", png16).ok());
+		assertTrue(open(kv("image", "original", "cache_dir", "off"), null).ask("p", png16).ok());
+		byte[][] sent = new byte[2][];
+		for (int i = 0; i < 2; i++) {
+			String url = new ObjectMapper().readTree(server.received().get(i).body)
+				.at("/messages/0/content/1/image_url/url").asText();
+			sent[i] = java.util.Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1));
+		}
+		DecodedImage rgb = PngDecoder.decode(sent[0], "sent");
+		assertEquals(DecodedImage.RGB, rgb.colourType());
+		assertEquals(8, rgb.bitDepth());
+		// PIL's I;16 → RGB clips to 0–255.
+		int[] expected = { 0, 100, 255, 255, 255, 7 };
+		byte[] px = rgb.bytes();
+		for (int i = 0; i < expected.length; i++)
+			for (int c = 0; c < 3; c++)
+				assertEquals(expected[i], px[i * 3 + c] & 0xFF, "pixel " + i);
+		assertArrayEquals(png16, sent[1]);
 	}
 
 	@Test
@@ -312,9 +343,8 @@ class OpenAiChatModelTest {
 
 		// Anything that changes the request misses the cache: prompt, image, parameters.
 		second.ask("p ", PNG);
-		byte[] other = PNG.clone();
-		other[other.length - 1] ^= 1;
-		second.ask("p", other);
+		// (a different picture: the sent image is the RGB re-encoding, so only pixels matter)
+		second.ask("p", PngEncoder.grey8(2, 2, new byte[] { 1, 2, 3, 4 }));
 		open(kv("cache_dir", cache.toString(), "temperature", "0.5"), null).ask("p", PNG);
 		open(kv("cache_dir", cache.toString(), "seed", "1"), null).ask("p", PNG);
 		open(kv("cache_dir", cache.toString(), "max_tokens", "10"), null).ask("p", PNG);
@@ -566,8 +596,14 @@ class OpenAiChatModelTest {
 		assertEquals("https://api.openai.com/v1", s.baseUrl);
 		assertEquals(1.0, s.temperature);
 		assertEquals(2048, s.maxTokens);
-		assertNull(s.seed);
+		assertEquals(0L, s.seed);
 		assertEquals("high", s.detail);
+		assertEquals(1.0, s.topP);
+		assertEquals(10, s.topLogprobs);
+		assertTrue(s.rgbPng);
+		o.extra.put("seed", "none");
+		assertNull(OpenAiSettings.parse("openai:gpt-4o", o, k -> null).seed);
+		o.extra.remove("seed");
 		assertEquals(8, s.concurrency);
 		assertEquals(120.0, s.timeoutSeconds);
 		assertEquals(5, s.retries);
