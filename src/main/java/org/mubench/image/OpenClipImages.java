@@ -118,7 +118,7 @@ final class OpenClipImages {
 	/**
 	 * Pillow's bicubic resize of an {@code I;16} image: double-precision weights (normalised, not fixed point), a
 	 * horizontal pass over the rows the vertical pass needs and then a vertical pass, each rounding half away from zero
-	 * and storing 16 bits as Pillow does (below 0 → 0; above 65535 the high byte saturates and the low byte wraps).
+	 * and clipping to 16 bits, as Pillow 12 resizes I;16 (older Pillow opened such files as 32-bit I, unclipped).
 	 */
 	static int[] resize16(int[] src, int w, int h, int ow, int oh) {
 		final Weights hw = weights(w, ow), vw = weights(h, oh);
@@ -156,10 +156,9 @@ final class OpenClipImages {
 		return (int) (f >= 0.0 ? Math.floor(f + 0.5f) : -Math.floor(Math.abs(f) + 0.5f));
 	}
 
-	/** Pillow's I;16 store: low byte CLIP8(v % 256), high byte CLIP8(v >> 8), with C's signed % and >>. */
+	/** Pillow stores an I;16 result clipped to 0–65535. */
 	private static int store16(int v) {
-		final int lo = Math.min(255, Math.max(0, v % 256)), hi = Math.min(255, Math.max(0, v >> 8));
-		return hi << 8 | lo;
+		return Math.min(65535, Math.max(0, v));
 	}
 
 	private static final class Weights {
