@@ -42,7 +42,17 @@ public final class ImageTensors {
 	 * @throws ImageDecodeException when the bytes are not a decodable PNG
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg) {
+		if (inOwnMode(cfg))
+			return toTensor(OpenClipImages.resizedInOwnMode(PngDecoder.decode(bytes, itemName), cfg), cfg, null, 0);
 		return toTensor(decodeToImage8(bytes, itemName, cfg.contrast), cfg, null, 0);
+	}
+
+	/**
+	 * True when the file's own Pillow mode decides how it is resized (open_clip converts to RGB after the resize); a
+	 * stretching contrast mapping is ours, not open_clip's, and maps to 8 bits first as for every other model.
+	 */
+	private static boolean inOwnMode(PreprocessConfig cfg) {
+		return cfg.pipeline == ImagePipeline.OPEN_CLIP && (cfg.contrast == null || cfg.contrast == ContrastMapping.PIL);
 	}
 
 	/**
@@ -51,8 +61,17 @@ public final class ImageTensors {
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, long[] stageNanos) {
 		final long t0 = System.nanoTime();
-		final Image8 img = decodeToImage8(bytes, itemName, cfg.contrast);
-		final long t1 = System.nanoTime();
+		final Image8 img;
+		long t1;
+		if (inOwnMode(cfg)) {
+			final DecodedImage d = PngDecoder.decode(bytes, itemName);
+			t1 = System.nanoTime();
+			img = OpenClipImages.resizedInOwnMode(d, cfg);
+		}
+		else {
+			img = decodeToImage8(bytes, itemName, cfg.contrast);
+			t1 = System.nanoTime();
+		}
 		final float[] out = toTensor(img, cfg, null, 0);
 		stageNanos[0] += t1 - t0;
 		stageNanos[1] += System.nanoTime() - t1;
@@ -62,6 +81,11 @@ public final class ImageTensors {
 	/** As {@link #fromEncoded(byte[], String, PreprocessConfig)}, written into {@code dest} from {@code offset}. */
 	public static ResizeGeometry fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, float[] dest,
 		int offset) {
+		if (inOwnMode(cfg)) {
+			final DecodedImage d = PngDecoder.decode(bytes, itemName);
+			toTensor(OpenClipImages.resizedInOwnMode(d, cfg), cfg, dest, offset);
+			return ResizeGeometry.of(d.width(), d.height(), cfg);
+		}
 		final Image8 img = decodeToImage8(bytes, itemName, cfg.contrast);
 		final ResizeGeometry g = ResizeGeometry.of(img.width, img.height, cfg);
 		toTensor(img, cfg, dest, offset);
@@ -91,7 +115,11 @@ public final class ImageTensors {
 	}
 
 	static Image8 decodeToImage8(byte[] bytes, String itemName, ContrastMapping contrast) {
-		final DecodedImage d = PngDecoder.decode(bytes, itemName);
+		return toImage8(PngDecoder.decode(bytes, itemName), contrast);
+	}
+
+	/** A decoded file as 8-bit grey (grey of at most 8 bits, alpha dropped) or RGB (everything else). */
+	static Image8 toImage8(DecodedImage d, ContrastMapping contrast) {
 		final int ct = d.colourType();
 		if (d.bitDepth() <= 8 && (ct == DecodedImage.GREY || ct == DecodedImage.GREY_ALPHA)) {
 			// grey stays one channel through the resize
@@ -412,13 +440,18 @@ public final class ImageTensors {
 
 	/**
 	 * Tensor value of each 8-bit level per channel, computed as transformers does: rescale in double then cast to
-	 * float32, normalise in float32; without rescaling, normalisation runs in double.
+	 * float32, normalise in float32; without rescaling, normalisation runs in double. open_clip (torchvision's ToTensor
+	 * and Normalize) divides by 255 in float32 and normalises in float32.
 	 */
 	static float[][] levels(PreprocessConfig cfg) {
 		final float[][] lut = new float[3][256];
 		for (int c = 0; c < 3; c++)
 			for (int v = 0; v < 256; v++) {
-				if (cfg.doRescale) {
+				if (cfg.pipeline == ImagePipeline.OPEN_CLIP) {
+					final float x = (float) v / 255f;
+					lut[c][v] = cfg.doNormalize ? (x - cfg.mean[c]) / cfg.std[c] : x;
+				}
+				else if (cfg.doRescale) {
 					final float x = (float) (v * cfg.rescaleFactor);
 					lut[c][v] = cfg.doNormalize ? (x - cfg.mean[c]) / cfg.std[c] : x;
 				}
