@@ -11,7 +11,7 @@ package org.mubench.image;
  */
 public final class PilResize {
 	/** Pillow's fixed-point precision for 8-bit data: 32 bits minus 8 for the value minus 2 for the sign and headroom. */
-	private static final int PRECISION_BITS = 32 - 8 - 2;
+	static final int PRECISION_BITS = 32 - 8 - 2;
 	private static final double SUPPORT = 2.0;
 
 	private PilResize() {}
@@ -213,7 +213,7 @@ public final class PilResize {
 		return out;
 	}
 
-	private static byte clip8(int v) {
+	static byte clip8(int v) {
 		final int s = v >> PRECISION_BITS;
 		return (byte) (s < 0 ? 0 : s > 255 ? 255 : s);
 	}
