@@ -1,13 +1,11 @@
 package org.mubench.image;
 
-import net.imglib2.Cursor;
+import net.imglib2.RandomAccess;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.converter.Converters;
 import net.imglib2.type.numeric.ARGBType;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.util.Util;
-import net.imglib2.view.Views;
 
 /**
  * The one conversion path from images to model input. Every image — PNG bytes of a dataset row, or any imglib2 image
@@ -219,7 +217,7 @@ public final class ImageTensors {
 			throw new IllegalArgumentException(itemName + ": mixing MAX and MEAN projections over Z and T is not "
 				+ "supported; project both axes the same way");
 
-		final RealType<?> type = Util.getTypeFromInterval(img);
+		final RealType<?> type = firstSample(img);
 		final boolean eightBit = type instanceof IntegerType && type.getMinValue() >= 0 && type.getMaxValue() <= 255;
 
 		final boolean stretch = !eightBit && contrast != ContrastMapping.PIL && contrast != null;
@@ -304,39 +302,27 @@ public final class ImageTensors {
 		final double[] acc = count > 1 ? new double[n] : null;
 		float[] single = null;
 		boolean first = true;
+		// A RandomAccess, not Views.hyperSlice/permute/flatIterable: those changed their signatures between imglib2 5
+		// (Fiji 2.3.0) and 7, and a plugin compiled against one fails to link against the other.
+		final RandomAccess<? extends RealType<?>> ra = img.randomAccess();
+		final long x0 = img.min(dx), y0 = img.min(dy), w = img.dimension(dx);
 		for (int t : ts)
 			for (int z : zs) {
-				RandomAccessibleInterval<? extends RealType<?>> v = img;
-				int vx = dx, vy = dy;
-				// slice the highest dimensions first so the lower indices stay valid
-				final int[] fixed = { dc, dz, dt };
-				final long[] pos = { channel, z, t };
-				for (int pass = 0; pass < 3; pass++) {
-					int best = -1;
-					for (int k = 0; k < 3; k++)
-						if (fixed[k] >= 0 && (best < 0 || fixed[k] > fixed[best]))
-							best = k;
-					if (best < 0)
-						break;
-					final int d = fixed[best];
-					v = Views.hyperSlice(v, d, v.min(d) + pos[best]);
-					if (vx > d)
-						vx--;
-					if (vy > d)
-						vy--;
-					fixed[best] = -1;
-				}
-				if (vx > vy)
-					v = Views.permute(v, 0, 1);
-				final Cursor<? extends RealType<?>> c = Views.flatIterable(v).cursor();
+				if (dc >= 0)
+					ra.setPosition(img.min(dc) + channel, dc);
+				if (dz >= 0)
+					ra.setPosition(img.min(dz) + z, dz);
+				if (dt >= 0)
+					ra.setPosition(img.min(dt) + t, dt);
+				final PlaneCursor c = new PlaneCursor(ra, dx, dy, x0, y0, w);
 				if (acc == null) {
 					single = new float[n];
 					for (int i = 0; i < n; i++)
-						single[i] = (float) c.next().getRealDouble();
+						single[i] = (float) c.next();
 				}
 				else {
 					for (int i = 0; i < n; i++) {
-						final double x = c.next().getRealDouble();
+						final double x = c.next();
 						if (mean)
 							acc[i] += x;
 						else if (first || x > acc[i])
@@ -351,6 +337,51 @@ public final class ImageTensors {
 		for (int i = 0; i < n; i++)
 			out[i] = (float) (mean ? acc[i] / count : acc[i]);
 		return out;
+	}
+
+	/** Visits one X×Y plane through a RandomAccess, x fastest. */
+	private static final class PlaneCursor {
+		private final RandomAccess<? extends RealType<?>> ra;
+		private final int dx, dy;
+		private final long x0, w;
+		private long x, y;
+
+		PlaneCursor(RandomAccess<? extends RealType<?>> ra, int dx, int dy, long x0, long y0, long w) {
+			this.ra = ra;
+			this.dx = dx;
+			this.dy = dy;
+			this.x0 = x0;
+			this.w = w;
+			ra.setPosition(x0, dx);
+			ra.setPosition(y0, dy);
+			x = 0;
+			y = 0;
+		}
+
+		/** The next sample's value; the first call reads the plane's first pixel. */
+		double next() {
+			if (x == w) {
+				x = 0;
+				y++;
+				ra.setPosition(x0, dx);
+				ra.fwd(dy);
+			}
+			// read before moving: the type a RandomAccess returns follows its position
+			final double v = ra.get().getRealDouble();
+			x++;
+			if (x < w)
+				ra.fwd(dx);
+			return v;
+		}
+	}
+
+	/** The sample at the image's minimum corner (its type); Util.getTypeFromInterval is not the same across imglib2s. */
+	private static RealType<?> firstSample(RandomAccessibleInterval<? extends RealType<?>> img) {
+		final long[] min = new long[img.numDimensions()];
+		img.min(min);
+		final RandomAccess<? extends RealType<?>> ra = img.randomAccess();
+		ra.setPosition(min);
+		return ra.get();
 	}
 
 	// ---------------------------------------------------------------- the shared tail

@@ -71,7 +71,7 @@ class UpdateSiteIT {
 		List<String> jars = names(SITE.resolve("jars"));
 		for (String j : jars) assertFalse(FIJI_OWN.matcher(j).matches(), "a Fiji core jar on the site: " + j);
 		for (String needed : new String[] { "api-", "onnxruntime-engine-", "onnxruntime-1", "tokenizers-", "arrow-vector-",
-			"arrow-memory-netty-" })
+			"arrow-memory-unsafe-" })
 		{
 			assertTrue(jars.stream().anyMatch(j -> j.startsWith(needed)), needed + " missing from " + jars);
 		}

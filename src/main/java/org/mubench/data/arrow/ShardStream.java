@@ -4,17 +4,31 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.LargeVarBinaryVector;
+import org.apache.arrow.vector.LargeVarCharVector;
+import org.apache.arrow.vector.ValueVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.FixedSizeListVector;
+import org.apache.arrow.vector.complex.LargeListVector;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -307,14 +321,58 @@ final class ShardStream implements SampleStream {
 
 		private static Object value(Map<String, FieldVector> c, String name, int i) {
 			FieldVector v = c.get(name);
-			return v == null || v.isNull(i) ? null : v.getObject(i);
+			return v == null ? null : plain(v, i);
+		}
+
+		/**
+		 * One cell as plain Java values, read through the child vectors: structs become maps in schema order without
+		 * their null children, lists become lists, strings {@code String}, binaries {@code byte[]}, integers
+		 * {@code Long}, floats {@code Double}, booleans {@code Boolean}. Arrow's own {@code getObject} of a struct or
+		 * list builds Jackson-backed maps that need jackson-datatype-jsr310, which older Fiji installations lack.
+		 */
+		static Object plain(ValueVector v, int i) {
+			if (v.isNull(i)) return null;
+			if (v instanceof StructVector) {
+				Map<String, Object> m = new LinkedHashMap<>();
+				for (FieldVector child : ((StructVector) v).getChildrenFromFields()) {
+					Object x = plain(child, i);
+					if (x != null) m.put(child.getName(), x);
+				}
+				return m;
+			}
+			if (v instanceof ListVector) {
+				ListVector l = (ListVector) v;
+				return elements(l.getDataVector(), l.getElementStartIndex(i), l.getElementEndIndex(i));
+			}
+			if (v instanceof LargeListVector) {
+				LargeListVector l = (LargeListVector) v;
+				return elements(l.getDataVector(), (int) l.getElementStartIndex(i), (int) l.getElementEndIndex(i));
+			}
+			if (v instanceof FixedSizeListVector) {
+				FixedSizeListVector l = (FixedSizeListVector) v;
+				return elements(l.getDataVector(), i * l.getListSize(), (i + 1) * l.getListSize());
+			}
+			if (v instanceof VarCharVector) return new String(((VarCharVector) v).get(i), StandardCharsets.UTF_8);
+			if (v instanceof LargeVarCharVector) return new String(((LargeVarCharVector) v).get(i), StandardCharsets.UTF_8);
+			if (v instanceof VarBinaryVector) return ((VarBinaryVector) v).get(i);
+			if (v instanceof LargeVarBinaryVector) return ((LargeVarBinaryVector) v).get(i);
+			if (v instanceof BaseIntVector) return ((BaseIntVector) v).getValueAsLong(i);
+			if (v instanceof FloatingPointVector) return ((FloatingPointVector) v).getValueAsDouble(i);
+			if (v instanceof BitVector) return ((BitVector) v).get(i) != 0;
+			// Other leaf types (dates, decimals) are not in the μ-Bench schema; their objects need no Jackson module.
+			return v.getObject(i);
+		}
+
+		private static List<Object> elements(ValueVector data, int start, int end) {
+			List<Object> out = new ArrayList<>(Math.max(0, end - start));
+			for (int k = start; k < end; k++) out.add(plain(data, k));
+			return out;
 		}
 
 		private static String str(Map<String, FieldVector> c, String name, int i) {
 			return text(value(c, name, i));
 		}
 
-		/** Arrow strings come back as {@code Text}; its toString decodes UTF-8. */
 		private static String text(Object o) {
 			return o == null ? null : o.toString();
 		}

@@ -11,6 +11,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import org.mubench.data.Messages;
+import org.mubench.data.PipelineError;
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Sample;
@@ -111,6 +113,11 @@ public final class DetectionRunner {
 				listener.progress(images, total, "detection: " + batch.get(batch.size() - 1).describe());
 			}
 		}
+		catch (PipelineError | Error e) {
+			PipelineError p = PipelineError.of("Detection", e);
+			throw new PipelineError(Messages.oneLine(p) + "; the run stopped, the detections of " + images
+				+ " finished images are kept in " + outDir.resolve("detections.jsonl"), p.getCause());
+		}
 		GritSummary summary = GritSummary.of(all, options.resamples, options.seed);
 		JSON.writerWithDefaultPrettyPrinter().writeValue(outDir.resolve("grit_summary.json").toFile(), summary);
 		return new Run(all, summary, images, cancelled);
@@ -185,6 +192,12 @@ public final class DetectionRunner {
 		List<GenerativeReply> replies;
 		try {
 			replies = model.askAll(requests);
+		}
+		catch (PipelineError ex) {
+			throw ex;
+		}
+		catch (Error ex) {
+			throw PipelineError.of("The model " + model.name(), ex);
 		}
 		catch (RuntimeException ex) {
 			// askAll must not throw; if a backend does anyway, record it on every question of the batch.

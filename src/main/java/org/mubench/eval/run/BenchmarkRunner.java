@@ -24,6 +24,7 @@ import org.mubench.data.Cancellation;
 import org.mubench.data.Dataset;
 import org.mubench.data.DatasetException;
 import org.mubench.data.Messages;
+import org.mubench.data.PipelineError;
 import org.mubench.data.ProgressListener;
 import org.mubench.data.Question;
 import org.mubench.data.Sample;
@@ -54,6 +55,8 @@ public final class BenchmarkRunner {
 	private ProgressListener listener = ProgressListener.SILENT;
 	private Cancellation cancellation = Cancellation.NEVER;
 	private QuestionAnswerer answererOverride;
+	/** Test seam: called with each batch's predictions just before they are appended. */
+	java.util.function.Consumer<List<Prediction>> journalFault;
 
 	public BenchmarkRunner(RunOptions options) {
 		if (options.out == null) throw new IllegalArgumentException("No output folder given (--out)");
@@ -200,12 +203,22 @@ public final class BenchmarkRunner {
 					}
 				}
 				long journalStart = System.nanoTime();
-				journal.append(out);
+				try {
+					if (journalFault != null) journalFault.accept(out);
+					journal.append(out);
+				}
+				catch (Error e) {
+					throw PipelineError.of("Writing " + file, e);
+				}
 				if (options.stageTimes != null) options.stageTimes.journalNanos.add(System.nanoTime() - journalStart);
 				count(result, out, ready.size(), batch.rows);
 				listener.progress(result.rows, total, progressMessage(result));
 			}
 			failed = false;
+		}
+		catch (PipelineError e) {
+			throw new PipelineError(Messages.oneLine(e) + "; the run stopped, the " + result.predictions
+				+ " finished predictions are kept in " + file, e.getCause());
 		}
 		finally {
 			pipeline.stop();
@@ -233,6 +246,12 @@ public final class BenchmarkRunner {
 		try {
 			return answerer.answer(ready, context);
 		}
+		catch (PipelineError e) {
+			throw e;
+		}
+		catch (Error e) {
+			throw PipelineError.of("The model", e);
+		}
 		catch (RuntimeException batchError) {
 			// A model that has never answered is misconfigured (missing file, bad key, wrong URL): stop with its message
 			// rather than retrying item by item and skipping everything.
@@ -241,6 +260,12 @@ public final class BenchmarkRunner {
 			for (WorkItem item : ready) {
 				try {
 					out.addAll(answerer.answer(java.util.Collections.singletonList(item), context));
+				}
+				catch (PipelineError e) {
+					throw e;
+				}
+				catch (Error e) {
+					throw PipelineError.of("The model", e);
 				}
 				catch (RuntimeException e) {
 					listener.log("Skipped " + item.sample.describe() + " (model_error): " + Messages.oneLine(e));
@@ -260,6 +285,9 @@ public final class BenchmarkRunner {
 			throw new IllegalStateException("Interrupted while waiting for " + item.sample.describe());
 		}
 		catch (ExecutionException e) {
+			// A bad image is the item's problem; an Error (a missing class, no memory) would fail every item alike.
+			if (e.getCause() instanceof Error || e.getCause() instanceof PipelineError)
+				throw PipelineError.of("The image decoder thread (" + item.sample.describe() + ")", e.getCause());
 			item.fail("preprocess_failed", Messages.oneLine(e.getCause()));
 		}
 	}
@@ -383,7 +411,12 @@ public final class BenchmarkRunner {
 		/** The next batch, or null when none arrived within a short wait (so the caller can check cancellation). */
 		Batch next() {
 			try {
-				return queue.poll(200, TimeUnit.MILLISECONDS);
+				Batch b = queue.poll(200, TimeUnit.MILLISECONDS);
+				if (b == null && !producer.isAlive() && queue.isEmpty()) {
+					// The reader ended without handing over its end or its error (it died while handing them over).
+					throw new PipelineError("The reader thread (" + dataset.location() + ") ended without finishing", null);
+				}
+				return b;
 			}
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
@@ -425,6 +458,12 @@ public final class BenchmarkRunner {
 				Batch error = new Batch();
 				error.error = e instanceof DatasetException ? e
 					: new DatasetException("Reading " + dataset.location() + " failed: " + Messages.oneLine(e), e);
+				put(error);
+			}
+			catch (Throwable e) {
+				// An Error (e.g. a class missing from this Fiji): the batch being built may be incomplete, so drop it.
+				Batch error = new Batch();
+				error.error = PipelineError.of("The reader thread (" + dataset.location() + ")", e);
 				put(error);
 			}
 		}

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+
+import org.mubench.data.PipelineError;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,6 +158,12 @@ public final class OpenAiChatModel implements GenerativeModel {
 				return replies;
 			}
 			catch (ExecutionException e) {
+				if (e.getCause() instanceof Error) {
+					// Not a failed request but a broken runtime: every later request would die the same way.
+					for (Future<GenerativeReply> g : futures)
+						g.cancel(true);
+					throw PipelineError.of("A request thread of " + settings.model, e.getCause());
+				}
 				replies.add(GenerativeReply.failed("internal error: " + scrub(String.valueOf(e.getCause()))));
 			}
 		}
