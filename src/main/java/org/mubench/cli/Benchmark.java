@@ -59,6 +59,8 @@ final class Benchmark {
 	int threads = 0;
 	int decodeThreads = 0;
 	String device = "auto";
+	/** Model file variant (e.g. quantized), or null for the default files. */
+	String variant;
 	long limit = 0;
 	double rawSeconds = 10;
 	int stageImages = 200;
@@ -77,6 +79,7 @@ final class Benchmark {
 			r.put("load_average_start", loadAverage());
 			r.put("heap_max_mib", mib(java.lang.Runtime.getRuntime().maxMemory()));
 			r.put("batch", batch);
+			r.put("variant", variant == null ? "default" : variant);
 
 			// 1. End to end through the runner.
 			StageTimes times = new StageTimes();
@@ -182,6 +185,7 @@ final class Benchmark {
 		mo.device = device;
 		mo.batchSize = batch;
 		mo.threads = threads;
+		if (variant != null) mo.extra.put("variant", variant);
 		mo.listener = log;
 		return Models.open(model.toString(), mo);
 	}
