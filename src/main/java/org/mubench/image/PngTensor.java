@@ -115,7 +115,7 @@ final class PngTensor {
 				final long r0 = stageNanos != null ? System.nanoTime() : 0;
 				final int to = (y - firstRow) * tw * channels;
 				if (horizontal)
-					horizontalRow(src, srcOff, channels, hc, cx0, cx1, temp, to);
+					PilResize.horizontalRow(src, srcOff, channels, hc, cx0, cx1, temp, to);
 				else
 					System.arraycopy(src, srcOff + cx0 * channels, temp, to, tw * channels);
 				if (stageNanos != null)
@@ -203,39 +203,6 @@ final class PngTensor {
 						out[3 * x] = out[3 * x + 1] = out[3 * x + 2] = 0;
 				}
 			}
-		}
-	}
-
-	/** Pillow's horizontal pass for one source row, output columns [cx0, cx1) only, into {@code out} at {@code to}. */
-	private static void horizontalRow(byte[] src, int srcOff, int channels, PilResize.Coefficients c, int cx0, int cx1,
-		byte[] out, int to) {
-		final int half = 1 << (PilResize.PRECISION_BITS - 1);
-		final int[] start = c.start, count = c.count, weights = c.weights;
-		final int ksize = c.ksize;
-		int o = to;
-		if (channels == 3) {
-			for (int xx = cx0; xx < cx1; xx++) {
-				final int n = count[xx], kOff = xx * ksize;
-				int p = srcOff + start[xx] * 3;
-				int s0 = half, s1 = half, s2 = half;
-				for (int x = 0; x < n; x++, p += 3) {
-					final int w = weights[kOff + x];
-					s0 += (src[p] & 0xFF) * w;
-					s1 += (src[p + 1] & 0xFF) * w;
-					s2 += (src[p + 2] & 0xFF) * w;
-				}
-				out[o++] = PilResize.clip8(s0);
-				out[o++] = PilResize.clip8(s1);
-				out[o++] = PilResize.clip8(s2);
-			}
-			return;
-		}
-		for (int xx = cx0; xx < cx1; xx++) {
-			final int n = count[xx], kOff = xx * ksize, p = srcOff + start[xx];
-			int s0 = half;
-			for (int x = 0; x < n; x++)
-				s0 += (src[p + x] & 0xFF) * weights[kOff + x];
-			out[o++] = PilResize.clip8(s0);
 		}
 	}
 

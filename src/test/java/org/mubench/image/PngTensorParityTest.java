@@ -87,7 +87,7 @@ class PngTensorParityTest {
 	void realisticSizesWithTheClipConfig() {
 		final Random r = new Random(7);
 		final PreprocessConfig cfg = new PreprocessConfig();
-		final int[][] sizes = { { 224, 224 }, { 512, 300 }, { 301, 640 }, { 1024, 768 }, { 225, 2048 }, { 2000, 230 } };
+		final int[][] sizes = { { 224, 224 }, { 512, 300 }, { 301, 640 }, { 225, 1100 }, { 1100, 230 } };
 		for (int[] size : sizes)
 			for (int[] mode : new int[][] { { 2, 8 }, { 0, 8 }, { 0, 16 }, { 2, 16 } }) {
 				final byte[] png = png(r, size[0], size[1], mode[0], mode[1], new int[] { 4, 1 });
