@@ -9,7 +9,8 @@
 # Environment: JAVA_OPTS (e.g. -Xmx1g), THREADS (intra-op threads for both sides; default nproc),
 # OUT (folder for the JSON files; default /tmp/bench/results), JAR (default target/mubench.jar), PYTHON (default
 # python3), ROUNDS (default 1: Java then Python; with more, the order alternates each round - Java, Python, Python,
-# Java, ... - and each round's ratio is printed with the median, so load from other processes hits both sides alike).
+# Java, ... - and each round's ratio is printed with the median, so load from other processes hits both sides alike),
+# LIMIT (rows per run, both sides; default all), STAGE_IMAGES (bench --stage-images; default 200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODEL=${1:-/tmp/vit-b32}
@@ -21,6 +22,8 @@ OUT=${OUT:-/tmp/bench/results}
 JAR=${JAR:-target/mubench.jar}
 PY=${PYTHON:-python3}
 ROUNDS=${ROUNDS:-1}
+LIMIT=${LIMIT:-0}
+STAGE_IMAGES=${STAGE_IMAGES:-200}
 [ -f "$JAR" ] || { echo "no $JAR: run mvn -B -q package -DskipTests first" >&2; exit 1; }
 [ -d "$MODEL/onnx" ] || { echo "no model in $MODEL: python3 tools/make_vit_b32_clip.py --out $MODEL --tokenizer TOKENIZER.json" >&2; exit 1; }
 ls "$DATA"/*.arrow >/dev/null 2>&1 || { echo "no shards in $DATA: see docs/benchmarks.md (BenchDatasetGenerator)" >&2; exit 1; }
@@ -32,12 +35,12 @@ java_run() {
 	echo "round $1: load before Java: $(cut -d' ' -f1-3 /proc/loadavg)"
 	# shellcheck disable=SC2086
 	java ${JAVA_OPTS:-} -jar "$JAR" bench --model "$MODEL" --dataset "$DATA" --batch "$BATCH" --threads "$THREADS" \
-		--device cpu --raw-seconds "$RAW" --json > "$OUT/java-$1.json"
+		--device cpu --raw-seconds "$RAW" --limit "$LIMIT" --stage-images "$STAGE_IMAGES" --json > "$OUT/java-$1.json"
 }
 python_run() {
 	echo "round $1: load before Python: $(cut -d' ' -f1-3 /proc/loadavg)"
 	"$PY" tools/bench_python.py --model "$MODEL" --dataset "$DATA" --batch "$BATCH" --threads "$THREADS" \
-		--raw-seconds "$RAW" > "$OUT/python-$1.json"
+		--raw-seconds "$RAW" --limit "$LIMIT" > "$OUT/python-$1.json"
 }
 for r in $(seq 1 "$ROUNDS"); do
 	if [ $((r % 2)) -eq 1 ]; then java_run "$r"; python_run "$r"; else python_run "$r"; java_run "$r"; fi
