@@ -58,6 +58,9 @@ public final class DetectCommand implements Callable<Integer> {
 	@Option(names = "--limit", defaultValue = "-1", paramLabel = "N", description = "Run at most N localisation images.")
 	int limit;
 
+	@Option(names = "--force", description = "Replace the results already in --out.")
+	boolean force;
+
 	@Option(names = "--no-rois", description = "Do not write RoiSet zips.")
 	boolean noRois;
 
@@ -72,6 +75,7 @@ public final class DetectCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force, "detections.jsonl", "grit_summary.json", "rois");
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		DetectionRunner.Options o = new DetectionRunner.Options();

@@ -41,8 +41,12 @@ public final class MakeTinyModelCommand implements Callable<Integer> {
 	@Option(names = "--attention-mask", description = "Give the text model an attention_mask input.")
 	boolean attentionMask;
 
+	@Option(names = "--force", description = "Replace an existing --out folder.")
+	boolean force;
+
 	@Override
 	public Integer call() throws Exception {
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force);
 		if (imageSize < 8) throw new IllegalArgumentException("--image-size must be at least 8, got " + imageSize);
 		if (embedDim < 1) throw new IllegalArgumentException("--embed-dim must be at least 1, got " + embedDim);
 		if (contextLength < 3) throw new IllegalArgumentException("--context-length must be at least 3, got " + contextLength);

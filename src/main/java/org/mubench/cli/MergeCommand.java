@@ -33,8 +33,12 @@ public final class MergeCommand implements Callable<Integer> {
 	@Option(names = "--allow-extrapolation", description = "Allow alpha outside [0, 1].")
 	boolean allowExtrapolation;
 
+	@Option(names = "--force", description = "Replace an existing --out.")
+	boolean force;
+
 	@Override
 	public Integer call() throws Exception {
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force);
 		TerminalProgress progress = TerminalProgress.forTerminal(spec.commandLine().getErr(), false, "tensors");
 		WeightMerge.Result r;
 		try {

@@ -13,7 +13,11 @@ import org.mubench.eval.report.ReportOptions;
 import org.mubench.eval.report.RunMerger;
 import org.mubench.eval.report.RunReports;
 import org.mubench.eval.score.Bootstrap;
+import org.mubench.eval.run.RunIdentity;
+import org.mubench.eval.run.RunRecord;
 import org.mubench.eval.score.Summary;
+
+import picocli.CommandLine;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "merge-runs", mixinStandardHelpOptions = true,
 	description = { "Join the predictions of shard runs (run --shard K/N) into one run: predictions.jsonl sorted by " +
 		"row, and its reports. Scores equal an unsharded run's with the same seed.",
-		"A question present in several shards must be identical in each; otherwise the merge stops and names it." })
+		"The runs must be shards of one run (same model, model files, dataset, selection and settings; see run.json), "
+			+ "each shard once and finished; a question present in several shards must be identical in each." })
 final class MergeRunsCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
@@ -46,14 +51,29 @@ final class MergeRunsCommand implements Callable<Integer> {
 	@Option(names = "--model", description = "Model name for the reports (default: from the predictions).")
 	String model;
 
+	@Option(names = "--allow-partial", description = "Merge a known subset: shards missing or unfinished are allowed "
+		+ "(and listed in summary.json as missing_shards).")
+	boolean allowPartial;
+
+	@Option(names = "--force", description = "Replace the files of an existing --out folder.")
+	boolean force;
+
 	@Override
 	public Integer call() throws IOException {
 		for (Path r : runs)
 			if (r.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()))
-				throw new IllegalArgumentException("--out " + out + " is one of the --runs; choose a new folder");
-		List<Prediction> merged = RunMerger.merge(runs,
+				throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + " is one of the --runs; choose a new folder");
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force,
+			OutputFolder.with(OutputFolder.REPORTS, PredictionsFile.FILE_NAME, RunRecord.FILE));
+		List<Path> folders = new ArrayList<>();
+		for (Path r : runs)
+			folders.add(Files.isDirectory(r) ? r : r.toAbsolutePath().getParent());
+		List<String> missing = RunIdentity.checkShards(folders, allowPartial,
+			"add --allow-partial to merge only these, or give every shard's --out folder");
+		RunIdentity identity = RunIdentity.read(folders.get(0));
+		List<Prediction> predictions = RunMerger.merge(runs,
 			msg -> spec.commandLine().getErr().println("warning: " + msg));
-		if (merged.isEmpty()) throw new IOException("the shard runs hold no predictions");
+		if (predictions.isEmpty()) throw new IOException("the shard runs hold no predictions");
 		// Take the scoring settings and model from the first shard's summary when the user gave none.
 		Summary first = null;
 		Path firstSummary = Files.isDirectory(runs.get(0)) ? runs.get(0).resolve(RunReports.SUMMARY_JSON) : null;
@@ -66,11 +86,17 @@ final class MergeRunsCommand implements Callable<Integer> {
 		for (Path r : runs)
 			from.add(r.toString());
 		o.run("merged_from", from);
+		o.run("partial", !missing.isEmpty());
+		o.run("missing_shards", missing);
+		RunIdentity merged = identity.merged(missing);
+		o.run(RunIdentity.KEY, merged.toMap());
 		Files.createDirectories(out);
-		PredictionsFile.write(out.resolve(PredictionsFile.FILE_NAME), merged);
-		Summary s = RunReports.write(merged, out, o);
-		spec.commandLine().getOut().println("merged " + runs.size() + " runs, " + merged.size() + " questions");
-		spec.commandLine().getOut().println(ScoreCommand.headline(s, merged.size(), out));
+		PredictionsFile.write(out.resolve(PredictionsFile.FILE_NAME), predictions);
+		Summary s = RunReports.write(predictions, out, o);
+		RunRecord.writeMerged(out, merged, from, missing);
+		spec.commandLine().getOut().println("merged " + runs.size() + " runs, " + predictions.size() + " questions"
+			+ (missing.isEmpty() ? "" : "; partial, without shards " + String.join(", ", missing)));
+		spec.commandLine().getOut().println(ScoreCommand.headline(s, predictions.size(), out));
 		spec.commandLine().getOut().flush();
 		return 0;
 	}

@@ -44,6 +44,17 @@ public final class MuBenchCli implements Callable<Integer> {
 			err.flush();
 			return 1;
 		});
+		// A usage error: its one line and where the options are, not the whole help (which would scroll the error away).
+		cli.setParameterExceptionHandler((e, arguments) -> {
+			CommandLine c = e.getCommandLine();
+			PrintWriter w = c.getErr();
+			if (debug) e.printStackTrace(w);
+			w.println("error: " + Messages.oneLine(e));
+			CommandLine.UnmatchedArgumentException.printSuggestions(e, w);
+			w.println("See '" + c.getCommandSpec().qualifiedName() + " --help' for the options.");
+			w.flush();
+			return 2;
+		});
 		return cli.execute(args);
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mubench.data.Cancellation;
+import org.mubench.data.SourceDatasets;
 import org.mubench.eval.run.BenchmarkJob;
 import org.mubench.eval.run.BenchmarkRunner;
 import org.mubench.eval.run.QuestionSet;
@@ -87,6 +88,7 @@ public final class RunCommand implements Callable<Integer> {
 		PrintWriter stdout = spec.commandLine().getOut();
 		PrintWriter stderr = spec.commandLine().getErr();
 		RunOptions o = options();
+		checkSourceDatasets(spec.commandLine(), dataset, datasets);
 		TerminalProgress progress = new TerminalProgress(stderr, TerminalProgress.isTerminal(), "images");
 		ModelOptions mo = new ModelOptions();
 		mo.device = inference.device;
@@ -145,11 +147,7 @@ public final class RunCommand implements Callable<Integer> {
 		for (int t : templates) {
 			if (t < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--templates takes 0, 1, …");
 		}
-		List<String> unknown = BenchmarkRunner.unknownTaskSelectors(tasks);
-		if (!unknown.isEmpty()) {
-			throw new CommandLine.ParameterException(spec.commandLine(), "--tasks: unknown task " + unknown
-				+ "; use coarse, fine, cognition, pathology, a question type (modality, …) or a task id (pollen_grains, …)");
-		}
+		checkTaskSelectors(spec.commandLine(), tasks);
 		RunOptions o = new RunOptions();
 		o.tasks = tasks;
 		o.datasets = datasets;
@@ -170,6 +168,23 @@ public final class RunCommand implements Callable<Integer> {
 		o.out = out;
 		o.decodeThreads = inference.decodeThreads;
 		return o;
+	}
+
+	/** A usage error when a {@code --tasks} selector names nothing the runner knows. */
+	static void checkTaskSelectors(CommandLine cli, List<String> tasks) {
+		List<String> unknown = BenchmarkRunner.unknownTaskSelectors(tasks);
+		if (!unknown.isEmpty()) {
+			throw new CommandLine.ParameterException(cli, "--tasks: unknown task " + unknown
+				+ "; use coarse, fine, cognition, pathology, a question type (modality, …) or a task id (pollen_grains, …)");
+		}
+	}
+
+	/** A usage error when a {@code --datasets} name is not a source dataset of the dataset; lists the ones it has. */
+	static void checkSourceDatasets(CommandLine cli, Path dir, List<String> names) {
+		if (names == null || names.isEmpty()) return;
+		org.mubench.data.Dataset d = org.mubench.data.Dataset.open(dir);
+		SourceDatasets.Check c = SourceDatasets.check(d, names);
+		if (!c.unknown.isEmpty()) throw new CommandLine.ParameterException(cli, "--datasets: " + c.describe(d));
 	}
 
 	static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {

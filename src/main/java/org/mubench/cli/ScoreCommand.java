@@ -51,8 +51,12 @@ final class ScoreCommand implements Callable<Integer> {
 	@Option(names = "--model", description = "Model name for the reports (default: from the predictions).")
 	String model;
 
+	@Option(names = "--force", description = "Replace the reports already in --out.")
+	boolean force;
+
 	@Override
 	public Integer call() throws IOException {
+		OutputFolder.refuseOverwrite(spec.commandLine(), "--out", out, force, OutputFolder.REPORTS);
 		Summary s = Rescoring.score(predictions, format, out, model, seed, resamples,
 			msg -> spec.commandLine().getErr().println("warning: " + msg));
 		spec.commandLine().getOut().println(headline(s, ((Number) s.run.get("predictions")).intValue(), out));
@@ -65,7 +69,8 @@ final class ScoreCommand implements Callable<Integer> {
 		b.append(s.model).append(": ").append(questions).append(" predictions");
 		for (String g : new String[] { "coarse", "fine", "fine_paper", "cognition" }) {
 			if (s.group(g) != null && s.group(g).hasAccuracy())
-				b.append(", ").append(g).append(' ').append(RunReports.accPm(s.group(g))).append('%');
+				b.append(", ").append(g).append(' ').append(RunReports.pct(s.group(g).accuracy)).append("% (95% CI ")
+					.append(RunReports.interval(s.group(g))).append(')');
 		}
 		b.append("\nreport: ").append(out.resolve(RunReports.REPORT_MD));
 		return b.toString();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code sweep}: merge a fine-tuned model with its base at several α and benchmark each (the forgetting analysis). */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
 	description = { "Merge base and fine-tuned weights at each alpha, benchmark every merged model, and report coarse, fine",
-		"and pathology accuracy with 95% CIs per alpha (OUT/sweep.csv, sweep.json, sweep.png) and the alpha with the best",
+		"and pathology accuracy with 95%% CIs per alpha (OUT/sweep.csv, sweep.json, sweep.png) and the alpha with the best",
 		"Micro-Bench mean (mean of coarse and fine accuracy). Re-running the same command continues an interrupted sweep." })
 public final class SweepCommand implements Callable<Integer> {
 	@Spec
@@ -72,6 +72,8 @@ public final class SweepCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter err = spec.commandLine().getErr();
+		RunCommand.checkTaskSelectors(spec.commandLine(), tasks);
+		RunCommand.checkSourceDatasets(spec.commandLine(), dataset, datasets);
 		WeightSweep.Options o = new WeightSweep.Options();
 		o.base = base;
 		o.finetuned = finetuned;
@@ -98,10 +100,15 @@ public final class SweepCommand implements Callable<Integer> {
 			progress.finish();
 		}
 		PrintWriter w = spec.commandLine().getOut();
-		w.println("alpha    coarse   fine     pathology  mubench-mean");
+		// The fine column is the paper's fine total (fine_paper) when the sweep has it, and says so.
+		boolean paper = false;
 		for (WeightSweep.Point p : r.points)
-			w.println(String.format(Locale.ROOT, "%-8s %-8s %-8s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
-				pct(p, "coarse"), pct(p, p.groups.containsKey("fine_paper") ? "fine_paper" : "fine"), pct(p, "pathology"),
+			paper |= p.groups.containsKey("fine_paper");
+		String fine = paper ? "fine_paper" : "fine";
+		w.println(String.format(Locale.ROOT, "%-8s %-8s %-11s %-10s %s", "alpha", "coarse", fine, "pathology", "mubench-mean"));
+		for (WeightSweep.Point p : r.points)
+			w.println(String.format(Locale.ROOT, "%-8s %-8s %-11s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
+				pct(p, "coarse"), pct(p, fine), pct(p, "pathology"),
 				Double.isNaN(p.mubenchMean) ? "-" : String.format(Locale.ROOT, "%.2f", 100 * p.mubenchMean)));
 		if (r.bestAlpha != null)
 			w.println(String.format(Locale.ROOT, "best alpha: %s (mubench mean %.2f%%)", WeightSweep.folderName(r.bestAlpha).substring(6),

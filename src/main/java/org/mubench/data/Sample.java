@@ -16,6 +16,8 @@ public final class Sample {
 	public final byte[] imageBytes;
 	/** The image's path as stored in the release, or the manifest file; may be null. */
 	public final String imagePath;
+	/** Why {@link #imageBytes} is missing (e.g. "image file PATH not found"), when the reader knows; else null. */
+	public final String imageProblem;
 	public final Integer label;
 	public final String labelName;
 	/** Source dataset; for release rows whose {@code dataset} is null it is derived from {@code stain} (Held). */
@@ -47,6 +49,7 @@ public final class Sample {
 		imageId = b.imageId;
 		imageBytes = b.imageBytes;
 		imagePath = b.imagePath;
+		imageProblem = b.imageProblem;
 		label = b.label;
 		labelName = b.labelName;
 		datasetRaw = b.dataset;
@@ -75,6 +78,16 @@ public final class Sample {
 		return "row " + row + " (" + dataset + ", image_id " + imageId + ")";
 	}
 
+	/**
+	 * Throws a {@link DatasetException} saying what is wrong with this row's image when it has no bytes: the reader's
+	 * reason (a file not found, unreadable) or, without one, an empty image cell.
+	 */
+	public byte[] requireImage() {
+		if (imageBytes != null && imageBytes.length > 0) return imageBytes;
+		throw new DatasetException(describe() + ": " + (imageProblem != null ? imageProblem
+			: "the row has no image bytes (empty image cell); check the dataset's image column"));
+	}
+
 	public static Builder builder(long row) {
 		return new Builder(row);
 	}
@@ -85,6 +98,7 @@ public final class Sample {
 		b.imageId = imageId;
 		b.imageBytes = imageBytes;
 		b.imagePath = imagePath;
+		b.imageProblem = imageProblem;
 		b.label = label;
 		b.labelName = labelName;
 		b.dataset = datasetRaw;
@@ -113,6 +127,8 @@ public final class Sample {
 		public String imageId, imagePath, labelName, dataset, domain, institution, license, modality;
 		public String ncbitaxonId, ncbitaxonName, pmid, split, stain, subdomain, submodality;
 		public byte[] imageBytes;
+		/** Why the image bytes are missing, when known. */
+		public String imageProblem;
 		public Integer label;
 		public Double micronsPerPixel;
 		public Boolean synthetic;

@@ -12,6 +12,14 @@ public interface ContrastiveModel extends VisionLanguageModel {
 	/** How images must be prepared for {@link #embedImages}: size, crop, mean/std, from the model's own config. */
 	PreprocessConfig preprocessing();
 
+	/** The image preprocessing, contrast mapping included (the weights are in the model files). */
+	@Override
+	default java.util.Map<String, Object> answerSettings() {
+		java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+		m.put("preprocessing", preprocessing().toString());
+		return m;
+	}
+
 	/**
 	 * Embeds preprocessed images.
 	 *

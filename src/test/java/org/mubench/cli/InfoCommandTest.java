@@ -127,6 +127,6 @@ class InfoCommandTest {
 		assertEquals(2, o.get("rows").asLong());
 		assertEquals(2, o.get("questions").get("stain").asLong());
 		assertEquals(2, o.get("captions").get("stain_0").asLong());
-		assertTrue(r[2].contains("warning: ") && r[2].contains("b.png not found"), r[2]);
+		assertTrue(r[2].contains("warning: ") && r[2].contains("image file not found at " + dir.resolve("b.png")), r[2]);
 	}
 }

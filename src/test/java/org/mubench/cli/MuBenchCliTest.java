@@ -24,4 +24,25 @@ class MuBenchCliTest {
 		assertEquals(0, MuBenchCli.execute(new String[] { "--help" }, new PrintWriter(out), new PrintWriter(new StringWriter())));
 		assertTrue(out.toString().contains("Usage: mubench"));
 	}
+
+	@Test
+	void everyCommandsHelpIsFreeOfPicocliWarnings() {
+		java.io.PrintStream saved = System.err;
+		java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+		System.setErr(new java.io.PrintStream(captured, true));
+		try {
+			picocli.CommandLine cli = new picocli.CommandLine(new MuBenchCli());
+			for (String name : cli.getSubcommands().keySet()) {
+				if (name.equals("help")) continue;
+				StringWriter out = new StringWriter(), err = new StringWriter();
+				assertEquals(0, MuBenchCli.execute(new String[] { name, "--help" }, new PrintWriter(out), new PrintWriter(err)),
+					name);
+				assertTrue(err.toString().isEmpty(), name + ": " + err);
+			}
+		}
+		finally {
+			System.setErr(saved);
+		}
+		assertEquals("", captured.toString(), "picocli warnings");
+	}
 }

@@ -127,4 +127,49 @@ class RunCommandOpenAiTest {
 		assertTrue(err.contains("HTTP 401"), err);
 		assertFalse(err.contains(KEY.substring(7, 19)), err);
 	}
+
+	@Test
+	void aDeadEndpointStopsTheRunAfterAFewFailedConnectionsWithOneLine() throws Exception {
+		int port;
+		try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			port = free.getLocalPort();
+		} // closed: nothing listens there now
+		Path o = tmp.resolve("dead");
+		// Default retries (5) and backoff: only the dead-endpoint rule can make this stop before minutes of retrying.
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "openai:gpt-4o@http://127.0.0.1:" + port + "/v1",
+			"--out", o.toString(), "--set", "cache_dir=off"));
+		List<String> errors = Arrays.stream(err.split("\\R")).filter(l -> l.startsWith("error:")).collect(Collectors.toList());
+		assertEquals(1, errors.size(), err);
+		assertTrue(errors.get(0).contains("cannot connect to http://127.0.0.1:" + port + "/v1 (is the server running?)")
+			&& errors.get(0).contains("gave up after 3 failed connections and no reply"), err);
+		// Nothing was recorded as answered or failed: the run can be repeated once the server is up.
+		Path predictions = o.resolve("predictions.jsonl");
+		assertTrue(!Files.exists(predictions) || Files.size(predictions) == 0, "no predictions written");
+	}
+
+	@Test
+	void aBusyServerIsRetriedPatientlyAndTheRetriesShow() throws Exception {
+		java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+		server.respond(req -> n.getAndIncrement() < 4 ? Reply.json(503, "{\"error\":{\"message\":\"overloaded\"}}")
+			: Reply.text("B", 10, 1));
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "openai:gpt-4o@" + server.baseUrl(), "--out",
+			tmp.resolve("busy").toString(), "--set", "cache_dir=off", "--set", "backoff_ms=1", "--set", "concurrency=1"), err);
+		assertTrue(err.contains("gpt-4o: HTTP 503: overloaded; retry 1 of 5"), err);
+		assertFalse(err.contains("gave up"), err);
+		JsonNode usage = new ObjectMapper().readTree(tmp.resolve("busy/run.json").toFile()).path("model_info").path("usage");
+		assertEquals(4, usage.path("retries").asInt(), usage.toString());
+	}
+
+	@Test
+	void resumingWithOtherRequestParametersIsRefused() throws Exception {
+		Path o = tmp.resolve("params");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "openai:gpt-4o@" + server.baseUrl(), "--out",
+			o.toString(), "--set", "cache_dir=off"), err);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "openai:gpt-4o@" + server.baseUrl(), "--out",
+			o.toString(), "--set", "cache_dir=off", "--set", "temperature=0.5", "--resume"));
+		assertTrue(err.contains("holds another run (recorded vs now: model_settings.temperature: 1.0 vs 0.5)"), err);
+		// Concurrency does not change answers: resuming with another one continues the run.
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "openai:gpt-4o@" + server.baseUrl(), "--out",
+			o.toString(), "--set", "cache_dir=off", "--set", "concurrency=3", "--resume"), err);
+	}
 }

@@ -143,4 +143,65 @@ class RunCommandTest {
 			"--out", tmp.resolve("v2").toString(), "--limit", "2"), err);
 		assertEquals(10, keys(tmp.resolve("v2")).size());
 	}
+
+	@Test
+	void anUnknownSourceDatasetIsBadUsageListingTheKnownOnes() {
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", tmp.resolve("u").toString(),
+			"--datasets", "icpr2020_pollen,nosuchds"));
+		assertTrue(err.contains("error: --datasets: 'nosuchds' is not a source dataset of " + data
+			+ ", which has: acevedo_et_al_2020, icpr2020_pollen"), err);
+		assertTrue(!java.nio.file.Files.exists(tmp.resolve("u")), "nothing written");
+	}
+
+	@Test
+	void aUsageErrorIsItsLineAndAPointerToHelp() {
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random"));
+		String[] lines = err.trim().split("\\R");
+		assertEquals(2, lines.length, err);
+		assertEquals("error: Missing required option: '--out=DIR'", lines[0]);
+		assertEquals("See 'mubench run --help' for the options.", lines[1]);
+	}
+
+	@Test
+	void resumeContinuesOnlyTheSameRun() throws Exception {
+		Path o = tmp.resolve("r");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--shard", "1/2"),
+			err);
+		int before = keys(o).size();
+		String[] other = { "random:5", "--shard", "1/2" };
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", other[0], "--out", o.toString(), other[1],
+			other[2], "--resume"));
+		assertTrue(err.contains("error: " + o + " holds another run (recorded vs now: model_settings.seed: 0 vs 5)"), err);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--shard", "2/2",
+			"--resume"));
+		assertTrue(err.contains("shard: 1/2 vs 2/2"), err);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--shard", "1/2",
+			"--tasks", "coarse", "--resume"));
+		assertTrue(err.contains("tasks: [] vs [\"coarse\"]"), err);
+		assertEquals(before, keys(o).size(), "nothing appended by a refused resume");
+		// The same run, a larger batch: continues.
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--shard", "1/2",
+			"--batch", "7", "--resume"), err);
+		// A folder of predictions with no identity (an older version's run) is not resumed blindly.
+		java.nio.file.Files.delete(o.resolve("run.json"));
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--shard", "1/2",
+			"--resume"));
+		assertTrue(err.contains("holds predictions but no record of the run"), err);
+	}
+
+	@Test
+	void theDatasetsFilesAreFingerprinted() throws Exception {
+		Path o = tmp.resolve("fp");
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString()), err);
+		// The same data changed: another run.
+		Path shard;
+		try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(data)) {
+			shard = files.filter(f -> f.toString().endsWith(".arrow")).sorted().findFirst().get();
+		}
+		byte[] bytes = java.nio.file.Files.readAllBytes(shard);
+		bytes[bytes.length / 2] ^= 1;
+		java.nio.file.Files.write(shard, bytes);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", "random", "--out", o.toString(), "--resume"));
+		assertTrue(err.contains("dataset_files: "), err);
+	}
 }

@@ -33,6 +33,12 @@ class SweepCommandTest {
 		assertTrue(lines[2].startsWith("0.5 "), out.toString());
 		assertTrue(lines[3].startsWith("1 "), out.toString());
 		assertTrue(lines[4].startsWith("best alpha: "), out.toString());
+		// The fine column carries the real name of the group it shows, with that group's accuracy.
+		org.mubench.eval.score.Summary a0 = org.mubench.eval.score.Summary.read(tmp.resolve("s/alpha-0/summary.json"));
+		String fine = a0.group("fine_paper") != null ? "fine_paper" : "fine";
+		String[] header = lines[0].trim().split("\\s+"), row = lines[1].trim().split("\\s+");
+		assertEquals(fine, header[2], out.toString());
+		assertEquals(String.format(java.util.Locale.ROOT, "%.2f", 100 * a0.accuracy(fine)), row[2], out.toString());
 		assertTrue(Files.isRegularFile(tmp.resolve("s/sweep.png")));
 	}
 

@@ -101,6 +101,10 @@ class MacrosIT {
 			assertTrue(Files.isRegularFile(out.resolve("alpha-" + a).resolve("summary.json")), r.toString());
 		}
 		assertTrue(Files.isRegularFile(out.resolve("sweep.csv")), r.toString());
+		// The fine column is the paper's fine total and is named so (not "fine", a different group).
+		Summary s = Summary.read(out.resolve("alpha-0").resolve("summary.json"));
+		String fine = String.format(java.util.Locale.US, "fine_paper %.2f", 100 * s.accuracy("fine_paper"));
+		assertTrue(r.output.contains(fine), fine + " in " + r);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.mubench.data.Cancellation;
 import org.mubench.data.ProgressListener;
+import org.mubench.data.RetryPolicy;
 
 /**
  * Fetches files over HTTP(S) with java.net.http: into {@code FILE.part}, resuming an interrupted transfer with a Range
@@ -38,8 +39,11 @@ public final class HttpDownloader {
 	public static final int UNREACHABLE = -1;
 
 	private final HttpClient client;
-	private int maxAttempts = 4;
-	private long retryDelayMillis = 2000;
+	/**
+	 * A broken transfer is resumed up to 3 times, 2 s, 4 s, 8 s apart; a host that cannot be reached at all is not
+	 * retried (dead after the first failed connection: nothing was ever received from it).
+	 */
+	private RetryPolicy retry = new RetryPolicy(3, 2000, 60_000, false, 1);
 	private String userAgent = "mubench-fiji";
 
 	public HttpDownloader() {
@@ -53,13 +57,13 @@ public final class HttpDownloader {
 
 	/** Attempts per file when the connection breaks (each resumes where the last stopped). */
 	public HttpDownloader maxAttempts(int n) {
-		maxAttempts = Math.max(1, n);
+		retry = retry.withRetries(Math.max(1, n) - 1);
 		return this;
 	}
 
 	/** Pause before a retry, doubled each time. */
 	public HttpDownloader retryDelayMillis(long ms) {
-		retryDelayMillis = Math.max(0, ms);
+		retry = retry.withFirstDelay(Math.max(0, ms));
 		return this;
 	}
 
@@ -115,7 +119,7 @@ public final class HttpDownloader {
 		Path part = target.resolveSibling(name + ".part");
 		String expected = sha256;
 		IOException last = null;
-		long delay = retryDelayMillis;
+		int maxAttempts = retry.retries + 1;
 		for (int attempt = 1; attempt <= maxAttempts; attempt++) {
 			if (cancel.isCancelled()) throw cancelled(target, part);
 			try {
@@ -129,8 +133,7 @@ public final class HttpDownloader {
 				if (attempt < maxAttempts) {
 					progress.log(name + ": connection broke after " + partSize(part) + " bytes (" + message(e) +
 						"); resuming");
-					sleep(delay);
-					delay *= 2;
+					sleep(retry.delayMillis(attempt - 1));
 				}
 			}
 		}
@@ -174,10 +177,9 @@ public final class HttpDownloader {
 		try {
 			r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
 		}
-		catch (java.net.ConnectException | java.net.UnknownHostException |
-			java.net.http.HttpConnectTimeoutException e)
-		{
-			// Retrying cannot help when the host cannot be reached at all.
+		catch (IOException e) {
+			// Retrying cannot help when the host cannot be reached at all; other failures are a broken transfer.
+			if (!RetryPolicy.isConnectFailure(e)) throw e;
 			throw new DownloadException(uri + ": cannot connect (" + message(e) + "); check the network or --base-url",
 				UNREACHABLE, e);
 		}

@@ -160,7 +160,7 @@ public final class ManifestDataset implements Dataset {
 			public Sample next() {
 				if (!hasNext()) throw new NoSuchElementException();
 				Sample s = rows.get(next++);
-				return withBytes(s, readImage(s, log));
+				return readImage(s, log);
 			}
 
 			@Override
@@ -170,24 +170,28 @@ public final class ManifestDataset implements Dataset {
 		};
 	}
 
-	private byte[] readImage(Sample s, ProgressListener log) {
-		if (s.imagePath == null) return null;
+	/** The row with its image bytes, or without them and with the reason (file not found, unreadable) recorded. */
+	private Sample readImage(Sample s, ProgressListener log) {
+		if (s.imagePath == null) return withBytes(s, null, "the manifest row names no image file");
 		Path p = folder.resolve(s.imagePath);
+		String problem;
 		try {
-			return Files.readAllBytes(p);
+			return withBytes(s, Files.readAllBytes(p), null);
 		}
 		catch (NoSuchFileException e) {
-			log.log(manifest + ": " + s.describe() + ": image file " + p + " not found");
+			problem = "image file not found at " + p;
 		}
 		catch (IOException e) {
-			log.log(manifest + ": " + s.describe() + ": cannot read image file " + p + " (" + e.getMessage() + ")");
+			problem = "cannot read image file " + p + " (" + e.getMessage() + ")";
 		}
-		return null;
+		log.log(manifest + ": " + s.describe() + ": " + problem);
+		return withBytes(s, null, problem);
 	}
 
-	static Sample withBytes(Sample x, byte[] bytes) {
+	static Sample withBytes(Sample x, byte[] bytes, String problem) {
 		Sample.Builder b = x.toBuilder();
 		b.imageBytes = bytes;
+		b.imageProblem = problem;
 		return b.build();
 	}
 }

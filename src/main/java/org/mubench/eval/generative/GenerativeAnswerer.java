@@ -60,9 +60,8 @@ public final class GenerativeAnswerer implements QuestionAnswerer {
 	/** Checks the image is a readable PNG (what the request carries) and returns its bytes unchanged. */
 	@Override
 	public Object prepare(Sample sample) {
-		byte[] bytes = sample.imageBytes;
+		byte[] bytes = sample.requireImage();
 		String name = sample.describe();
-		if (bytes == null || bytes.length == 0) throw new DatasetException(name + ": the sample has no image bytes");
 		if (!PngDecoder.isPng(bytes))
 			throw new DatasetException(name + ": the image is not a PNG; generative models are sent the PNG as stored, "
 				+ "so convert the image to PNG");

@@ -16,7 +16,7 @@ public final class BarChart {
 		public final Double baseline;
 		public final int colour;
 
-		/** {@code halfWidth} is printed as "± h" next to the bar (NaN: none). */
+		/** {@code low} – {@code high} is printed next to the bar; {@code halfWidth} (the paper's ±) is kept for callers. */
 		public Bar(String label, double value, double low, double high, double halfWidth, Double baseline, int colour) {
 			this.label = label;
 			this.value = value;
@@ -89,7 +89,8 @@ public final class BarChart {
 				c.dashedLine(xb, rowTop + 2, xb, rowTop + ROW - 3, Charts.BASELINE, 3, 5, 3);
 			}
 			String v = String.format(Locale.ROOT, "%.2f", b.value);
-			if (!Double.isNaN(b.halfWidth)) v += String.format(Locale.ROOT, " +/-%.2f", b.halfWidth);
+			// The interval itself: it is not symmetric, so "+/- h" would misstate one side.
+			if (!Double.isNaN(b.low) && !Double.isNaN(b.high)) v += String.format(Locale.ROOT, " [%.2f-%.2f]", b.low, b.high);
 			int xt = Math.max(xv, Double.isNaN(b.high) ? xv : xOf(b.high, left, right)) + 10;
 			c.text(xt, mid - BitmapFont.height(S) / 2, v, Charts.INK, S);
 		}

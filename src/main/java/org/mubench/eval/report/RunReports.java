@@ -87,18 +87,37 @@ public final class RunReports {
 		return fraction == null ? "–" : String.format(Locale.ROOT, "%.2f", fraction * 100);
 	}
 
-	/** "62.68 ± 0.35": accuracy and half-width in %. */
+	/** "62.68 [61.90 – 63.40]": accuracy and its 95% interval in %, the bounds clipped to 0–100 for display. */
 	public static String accPm(GroupResult g) {
 		if (g == null || g.accuracy == null) return "–";
+		return pct(g.accuracy) + " [" + interval(g) + "]";
+	}
+
+	/** "61.90 – 63.40": the 95% interval in %, clipped to [0, 100] (summary.json keeps the unclipped bounds). */
+	public static String interval(GroupResult g) {
+		return pct(clip(g.ciLow)) + " – " + pct(clip(g.ciHigh));
+	}
+
+	/** "62.68 ± 0.35": the paper's form, ± being accuracy − the 2.5th percentile of the bootstrap means. */
+	public static String paperForm(GroupResult g) {
+		if (g == null || g.accuracy == null) return "–";
 		return pct(g.accuracy) + " ± " + pct(g.halfWidth);
+	}
+
+	/** A fraction clipped to [0, 1]: a basic-bootstrap bound can fall outside it, an accuracy cannot. */
+	static Double clip(Double fraction) {
+		return fraction == null ? null : Math.max(0.0, Math.min(1.0, fraction));
 	}
 
 	public static String markdown(Summary s) {
 		StringBuilder b = new StringBuilder();
 		b.append("# μ-Bench results: ").append(mdEscape(s.model)).append("\n\n");
-		b.append("Accuracy in %, pooled over questions, ± the half-width of the 95% confidence interval (basic ")
-			.append("bootstrap, ").append(s.resamples).append(" resamples, seed ").append(s.seed).append("). ")
-			.append("Every number comes from `summary.json`; see docs/scoring.md for the group definitions.\n\n");
+		b.append("Accuracy in %, pooled over questions, with its 95% confidence interval [low – high] (basic ")
+			.append("bootstrap, ").append(s.resamples).append(" resamples, seed ").append(s.seed).append("; bounds ")
+			.append("shown clipped to 0–100, `summary.json` keeps them unclipped). The interval is not symmetric: the ")
+			.append("paper's \"± h\" is h = accuracy − the 2.5th percentile of the bootstrap means, shown as ")
+			.append("\"paper ±\". Every number comes from `summary.json`; see docs/scoring.md for the group ")
+			.append("definitions.\n\n");
 
 		b.append("## Summary (the paper's Table 1 form)\n\n");
 		b.append("| model | coarse | fine | fine (paper: no Eulenberg df/epi) | cognition | macro coarse | macro fine |\n");
@@ -107,6 +126,11 @@ public final class RunReports {
 			.append(accPm(s.group("fine"))).append(" | ").append(accPm(s.group("fine_paper"))).append(" | ")
 			.append(accPm(s.group("cognition"))).append(" | ").append(accPm(s.group("macro/coarse"))).append(" | ")
 			.append(accPm(s.group("macro/fine"))).append(" |\n");
+		b.append("| ").append(mdEscape(s.model)).append(" (paper's form: accuracy ± paper ±) | ")
+			.append(paperForm(s.group("coarse"))).append(" | ").append(paperForm(s.group("fine"))).append(" | ")
+			.append(paperForm(s.group("fine_paper"))).append(" | ").append(paperForm(s.group("cognition"))).append(" | ")
+			.append(paperForm(s.group("macro/coarse"))).append(" | ").append(paperForm(s.group("macro/fine")))
+			.append(" |\n");
 		if (s.defaultTemplate != null) {
 			for (int t : s.templates) {
 				if (t == s.defaultTemplate) continue;
@@ -160,13 +184,14 @@ public final class RunReports {
 	private static void table(StringBuilder b, String heading, String what, List<GroupResult> rows, String prefix) {
 		if (rows.isEmpty()) return;
 		b.append("## ").append(heading).append("\n\n");
-		b.append("| ").append(what).append(" | n | accuracy (%) | 95% CI (%) | chance (%) |\n|---|---|---|---|---|\n");
+		b.append("| ").append(what).append(" | n | accuracy (%) | 95% CI (%) | paper ± (%) | chance (%) |\n")
+			.append("|---|---|---|---|---|---|\n");
 		for (GroupResult g : rows) {
 			String name = g.group.substring(prefix.length());
 			TaskRegistry.FineTask t = TaskRegistry.fineTask(name);
 			if (t != null) name = t.displayName + " (`" + t.id + "`)";
-			b.append("| ").append(mdEscape(name)).append(" | ").append(g.n).append(" | ").append(accPm(g)).append(" | ")
-				.append(pct(g.ciLow)).append(" – ").append(pct(g.ciHigh)).append(" | ").append(pct(g.chance))
+			b.append("| ").append(mdEscape(name)).append(" | ").append(g.n).append(" | ").append(pct(g.accuracy)).append(" | ")
+				.append(interval(g)).append(" | ").append(pct(g.halfWidth)).append(" | ").append(pct(g.chance))
 				.append(" |\n");
 		}
 		b.append('\n');
@@ -222,7 +247,7 @@ public final class RunReports {
 				colour = cogC;
 				anyCog = true;
 			}
-			c.bars.add(new BarChart.Bar(label, g.accuracy * 100, g.ciLow * 100, g.ciHigh * 100,
+			c.bars.add(new BarChart.Bar(label, g.accuracy * 100, clip(g.ciLow) * 100, clip(g.ciHigh) * 100,
 				g.halfWidth * 100, g.chance == null ? null : g.chance * 100, colour));
 		}
 		if (anyCoarse) c.legend.add(new Charts.LegendEntry(Charts.Marker.BOX, coarseC, "coarse-grained"));

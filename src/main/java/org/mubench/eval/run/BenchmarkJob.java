@@ -77,6 +77,7 @@ public final class BenchmarkJob {
 		report.run("model_spec", options.modelSpec);
 		report.run("dataset", datasetDir.toString());
 		report.run("shard", options.shard.toString());
+		if (result.identity != null) report.run(RunIdentity.KEY, result.identity.toMap());
 		report.run("images_per_s", result.imagesPerSecond());
 		Summary summary;
 		try {

@@ -118,26 +118,17 @@ public final class BenchmarkRunner {
 		result.predictionsFile = file;
 		result.model = model.name();
 		Set<String> answered = new HashSet<>();
-		if (Files.exists(file) && size(file) > 0) {
-			if (!options.resume) {
-				throw new IllegalStateException(file + " already holds predictions: add --resume to continue that run, or give another --out");
-			}
-			List<Prediction> before;
-			try {
-				before = PredictionsFile.read(file, null);
-				result.tornBytesDropped = PredictionsFile.dropTornTail(file);
-			}
-			catch (IOException e) {
-				throw new UncheckedIOException(e.getMessage(), e);
-			}
-			for (Prediction p : before) answered.add(p.key());
-			result.resumedPredictions = before.size();
-			listener.log("Resuming " + file + ": " + before.size() + " predictions already there"
-				+ (result.tornBytesDropped > 0 ? "; dropped a torn last line (" + result.tornBytesDropped + " bytes)" : ""));
-		}
-
 		QuestionAnswerer answerer = answererOverride != null ? answererOverride : answererFor(model, options);
-		QuestionSet set = options.questionSet == QuestionSet.AUTO ? answerer.defaultQuestionSet() : options.questionSet;
+		QuestionSet set;
+		try {
+			set = options.questionSet == QuestionSet.AUTO ? answerer.defaultQuestionSet() : options.questionSet;
+			result.identity = RunIdentity.of(options, model, dataset.location(), set);
+			if (Files.exists(file) && size(file) > 0) resume(file, result, answered);
+		}
+		catch (RuntimeException e) {
+			answerer.close();
+			throw e;
+		}
 		result.answerer = answerer.describe();
 		result.questionSet = set;
 		QuestionSelector selector = new QuestionSelector(options, set);
@@ -238,6 +229,29 @@ public final class BenchmarkRunner {
 		}
 		listener.progress(result.rows, result.status == RunResult.Status.FINISHED ? result.rows : total, progressMessage(result));
 		return result;
+	}
+
+	/** Continues the run in {@code options.out} when it is this run (same {@link RunIdentity}); refuses otherwise. */
+	private void resume(Path file, RunResult result, Set<String> answered) {
+		if (!options.resume) {
+			throw new IllegalStateException(file + " already holds predictions: add --resume to continue that run, or give another --out");
+		}
+		RunIdentity recorded = RunIdentity.read(options.out);
+		if (recorded == null) throw RunIdentity.resumeUnknown(options.out);
+		List<String> differences = recorded.differences(result.identity, false);
+		if (!differences.isEmpty()) throw RunIdentity.resumeMismatch(options.out, differences);
+		List<Prediction> before;
+		try {
+			before = PredictionsFile.read(file, null);
+			result.tornBytesDropped = PredictionsFile.dropTornTail(file);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e.getMessage(), e);
+		}
+		for (Prediction p : before) answered.add(p.key());
+		result.resumedPredictions = before.size();
+		listener.log("Resuming " + file + ": " + before.size() + " predictions already there"
+			+ (result.tornBytesDropped > 0 ? "; dropped a torn last line (" + result.tornBytesDropped + " bytes)" : ""));
 	}
 
 	private List<Prediction> answerSafely(QuestionAnswerer answerer, List<WorkItem> ready, AnswerContext context,

@@ -60,10 +60,7 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 
 	@Override
 	public Object prepare(Sample sample) {
-		if (sample.imageBytes == null || sample.imageBytes.length == 0) {
-			throw new DatasetException(sample.describe() + ": the row has no image bytes; check the dataset's image column");
-		}
-		return preparer.prepare(sample.imageBytes, sample.describe(), config);
+		return preparer.prepare(sample.requireImage(), sample.describe(), config);
 	}
 
 	@Override

@@ -48,6 +48,7 @@ public final class RunRecord {
 		if (r != null) {
 			root.put("model", r.model);
 			root.put("answerer", r.answerer);
+			if (r.identity != null) root.set(RunIdentity.KEY, r.identity.toJson());
 			if (r.modelInfo != null && !r.modelInfo.isEmpty()) root.set("model_info", new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(r.modelInfo));
 			ObjectNode s = root.putObject("session");
 			s.put("resumed_predictions", r.resumedPredictions);
@@ -61,6 +62,24 @@ public final class RunRecord {
 			s.put("seconds", r.seconds);
 			s.put("images_per_s", r.imagesPerSecond());
 		}
+		write(out, root);
+	}
+
+	/** The run.json of a run made by joining shard runs: finished, with the joined identity and where it came from. */
+	public static void writeMerged(Path out, RunIdentity identity, java.util.List<String> from, java.util.List<String> missingShards) {
+		ObjectNode root = JSON.createObjectNode();
+		root.put("status", "finished");
+		root.put("finished", Instant.now().toString());
+		root.put("model", identity.model());
+		root.set(RunIdentity.KEY, identity.toJson());
+		ArrayNode f = root.putArray("merged_from");
+		for (String s : from) f.add(s);
+		ArrayNode m = root.putArray("missing_shards");
+		for (String s : missingShards) m.add(s);
+		write(out, root);
+	}
+
+	private static void write(Path out, ObjectNode root) {
 		Path file = out.resolve(FILE);
 		Path tmp = out.resolve(FILE + ".tmp");
 		try {

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 /** What a run (or one session of a resumed run) did. */
 public final class RunResult {
+	/** What this run is (recorded in run.json); null until the runner has opened the run. */
+	public RunIdentity identity;
 	public enum Status { FINISHED, CANCELLED }
 
 	public Status status = Status.FINISHED;

@@ -16,7 +16,7 @@ import org.mubench.eval.score.GroupResult;
 final class SweepPlot {
 	private SweepPlot() {}
 
-	static final String[][] GROUPS = { { "coarse", "coarse" }, { "fine_paper", "fine" }, { "pathology", "pathology" } };
+	static final String[][] GROUPS = { { "coarse", "coarse" }, { "fine_paper", "fine_paper" }, { "pathology", "pathology" } };
 
 	static LineChart chart(WeightSweep.Result r) {
 		LineChart c = new LineChart();
@@ -34,11 +34,15 @@ final class SweepPlot {
 		for (String[] g : GROUPS) {
 			double[] x = new double[n], y = new double[n], l = new double[n], h = new double[n];
 			boolean all = n > 0;
+			String label = g[1];
 			for (int i = 0; i < n && all; i++) {
 				WeightSweep.Point p = r.points.get(i);
 				GroupResult gr = p.groups.get(g[0]);
 				// Without the paper's fine total (e.g. only Eulenberg rows), fall back to the plain fine group.
-				if (gr == null && g[0].equals("fine_paper")) gr = p.groups.get("fine");
+				if (gr == null && g[0].equals("fine_paper")) {
+					gr = p.groups.get("fine");
+					label = "fine";
+				}
 				if (gr == null || gr.accuracy == null) {
 					all = false;
 					break;
@@ -50,10 +54,10 @@ final class SweepPlot {
 				top = Math.max(top, h[i]);
 				if (c.baseline == null && i == 0 && gr.chance != null) {
 					c.baseline = 100 * gr.chance;
-					c.baselineLabel = "chance (" + g[1] + ")";
+					c.baselineLabel = "chance (" + label + ")";
 				}
 			}
-			if (all) series.add(new LineChart.Series(g[1], x, y, l, h, Charts.PALETTE[series.size()]));
+			if (all) series.add(new LineChart.Series(label, x, y, l, h, Charts.PALETTE[series.size()]));
 		}
 		double[] x = new double[n], y = new double[n];
 		boolean all = n > 0;

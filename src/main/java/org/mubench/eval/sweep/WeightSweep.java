@@ -262,8 +262,7 @@ public final class WeightSweep {
 		StringBuilder sb = new StringBuilder();
 		for (Map.Entry<String, GroupResult> e : p.groups.entrySet()) {
 			if (sb.length() > 0) sb.append(", ");
-			sb.append(e.getKey()).append(' ').append(String.format(Locale.ROOT, "%.2f%% ± %.2f", 100 * e.getValue().accuracy,
-				100 * (e.getValue().halfWidth == null ? 0 : e.getValue().halfWidth)));
+			sb.append(e.getKey()).append(' ').append(org.mubench.eval.report.RunReports.accPm(e.getValue())).append('%');
 		}
 		if (!Double.isNaN(p.mubenchMean)) sb.append(String.format(Locale.ROOT, "; μ-Bench mean %.2f%%", 100 * p.mubenchMean));
 		return sb.toString();

@@ -47,6 +47,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.mubench.data.ProgressListener;
+import org.mubench.data.RetryPolicy;
 import org.mubench.model.GenerativeModel;
 import org.mubench.model.GenerativeReply;
 import org.mubench.model.GenerativeRequest;
@@ -76,6 +77,12 @@ public final class OpenAiChatModel implements GenerativeModel {
 	private static final ObjectMapper JSON = new ObjectMapper();
 	private static final int MAX_ERROR_CHARS = 240;
 	private static final long MAX_BACKOFF_MS = 60_000;
+	/** Connection failures, before any reply, after which the server is taken for down and the run stops. */
+	static final int DEAD_AFTER_CONNECT_FAILURES = 3;
+	/** Connecting takes at most this long (a live server accepts at once; a silent address should not hold a run). */
+	private static final long MAX_CONNECT_TIMEOUT_MS = 10_000;
+	/** At most one retry notice per this many milliseconds (many requests retry at once). */
+	private static final long RETRY_NOTICE_INTERVAL_MS = 2_000;
 	/** A server asking for more than this is waited on only this long per attempt. */
 	private static final long MAX_RETRY_AFTER_MS = 600_000;
 
@@ -96,7 +103,10 @@ public final class OpenAiChatModel implements GenerativeModel {
 	private final AtomicLong answered = new AtomicLong();
 	private final AtomicLong failed = new AtomicLong();
 	private final AtomicReference<String> fatal = new AtomicReference<>();
-	private final AtomicBoolean retryNoticeShown = new AtomicBoolean();
+	private final AtomicLong retriesDone = new AtomicLong();
+	private final AtomicLong lastRetryNotice = new AtomicLong(Long.MIN_VALUE);
+	private final RetryPolicy retryPolicy;
+	private final RetryPolicy.Endpoint health;
 
 	/**
 	 * @param apiKey the key, or null to send no {@code Authorization} header (local servers)
@@ -106,8 +116,11 @@ public final class OpenAiChatModel implements GenerativeModel {
 		this.apiKey = apiKey == null || apiKey.isEmpty() ? null : apiKey;
 		this.listener = listener == null ? ProgressListener.SILENT : listener;
 		this.endpoint = URI.create(settings.baseUrl + "/chat/completions");
+		this.retryPolicy = new RetryPolicy(settings.retries, settings.backoffMillis, MAX_BACKOFF_MS, true,
+			DEAD_AFTER_CONNECT_FAILURES);
+		this.health = retryPolicy.endpoint();
 		HttpClient.Builder b = HttpClient.newBuilder()
-			.connectTimeout(timeout())
+			.connectTimeout(Duration.ofMillis(Math.min(timeout().toMillis(), MAX_CONNECT_TIMEOUT_MS)))
 			.followRedirects(HttpClient.Redirect.NORMAL);
 		// Plain-http local servers get HTTP/1.1: an h2c upgrade attempt confuses some of them.
 		if ("http".equalsIgnoreCase(endpoint.getScheme())) b.version(HttpClient.Version.HTTP_1_1);
@@ -191,7 +204,17 @@ public final class OpenAiChatModel implements GenerativeModel {
 		String lastError = "no attempt made";
 		int attempts = settings.retries + 1;
 		for (int attempt = 0; attempt < attempts; attempt++) {
+			String dead = fatal.get();
+			if (dead != null) return GenerativeReply.failed(dead);
 			Attempt a = send(body);
+			if (a.connectFailure) {
+				if (health.connectFailed()) {
+					fatal.compareAndSet(null, a.error + "; gave up after " + health.connectFailures()
+						+ " failed connections and no reply (check the URL in the model SPEC)");
+					return GenerativeReply.failed(fatal.get());
+				}
+			}
+			else if (a.reply != null || a.status > 0) health.answered();
 			if (a.reply != null) {
 				GenerativeReply r = a.reply;
 				promptTokens.addAndGet(r.promptTokens);
@@ -213,28 +236,45 @@ public final class OpenAiChatModel implements GenerativeModel {
 				return GenerativeReply.failed(a.error);
 			}
 			if (attempt + 1 < attempts) {
-				long wait = a.retryAfterMillis >= 0 ? Math.min(a.retryAfterMillis, MAX_RETRY_AFTER_MS) : backoff(attempt);
-				if (retryNoticeShown.compareAndSet(false, true))
-					listener.log(settings.model + ": " + a.error + "; retrying (up to " + settings.retries
-						+ " times per request, with backoff)");
-				try {
-					Thread.sleep(wait);
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					return GenerativeReply.failed("interrupted while waiting to retry after: " + a.error);
+				long wait = a.retryAfterMillis >= 0 ? Math.min(a.retryAfterMillis, MAX_RETRY_AFTER_MS)
+					: retryPolicy.delayMillis(attempt);
+				noteRetry(a.error, attempt + 1, wait);
+				if (!sleepUnlessDead(wait)) {
+					if (Thread.currentThread().isInterrupted())
+						return GenerativeReply.failed("interrupted while waiting to retry after: " + a.error);
+					return GenerativeReply.failed(fatal.get());
 				}
 			}
 		}
 		return GenerativeReply.failed(lastError + " (gave up after " + attempts + (attempts == 1 ? " attempt)" : " attempts)"));
 	}
 
-	/** Exponential backoff from {@code backoff_ms}, capped, with jitter in [50 %, 100 %] so clients spread out. */
-	private long backoff(int attempt) {
-		long base = settings.backoffMillis;
-		long d = base << Math.min(attempt, 20);
-		if (d < 0 || d > MAX_BACKOFF_MS) d = Math.max(base, MAX_BACKOFF_MS);
-		return d / 2 + (d > 1 ? ThreadLocalRandom.current().nextLong(d / 2 + 1) : 0);
+	/** Logs a retry as it happens, at most one line per couple of seconds (many requests retry together). */
+	private void noteRetry(String error, int retry, long waitMillis) {
+		long n = retriesDone.incrementAndGet();
+		long now = System.nanoTime() / 1_000_000;
+		long last = lastRetryNotice.get();
+		if (last != Long.MIN_VALUE && now - last < RETRY_NOTICE_INTERVAL_MS) return;
+		if (!lastRetryNotice.compareAndSet(last, now)) return;
+		listener.log(String.format(java.util.Locale.ROOT, "%s: %s; retry %d of %d in %.1f s (%d retries so far)",
+			settings.model, error, retry, settings.retries, waitMillis / 1000.0, n));
+	}
+
+	/** Sleeps, waking early when the endpoint was given up; false when woken that way or interrupted. */
+	private boolean sleepUnlessDead(long millis) {
+		long end = System.nanoTime() + millis * 1_000_000;
+		try {
+			while (true) {
+				if (fatal.get() != null) return false;
+				long left = (end - System.nanoTime()) / 1_000_000;
+				if (left <= 0) return true;
+				Thread.sleep(Math.min(left, 100));
+			}
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static final class Attempt {
@@ -242,6 +282,10 @@ public final class OpenAiChatModel implements GenerativeModel {
 		String error;
 		boolean retryable;
 		boolean fatal;
+		/** No connection could be made (refused, unknown host, connect timeout). */
+		boolean connectFailure;
+		/** The HTTP status when the server replied; 0 otherwise. */
+		int status;
 		long retryAfterMillis = -1;
 	}
 
@@ -268,9 +312,11 @@ public final class OpenAiChatModel implements GenerativeModel {
 		}
 		catch (ExecutionException e) {
 			Throwable c = e.getCause();
-			if (c instanceof HttpTimeoutException) return timedOut(a);
-			if (c instanceof ConnectException)
+			if (RetryPolicy.isConnectFailure(c)) {
 				a.error = "cannot connect to " + OpenAiSettings.redactUrl(settings.baseUrl) + " (is the server running?)";
+				a.connectFailure = true;
+			}
+			else if (c instanceof HttpTimeoutException) return timedOut(a);
 			else a.error = "connection error: " + scrub(Secrets.oneLine(String.valueOf(c), MAX_ERROR_CHARS));
 			a.retryable = true;
 			return a;
@@ -282,6 +328,7 @@ public final class OpenAiChatModel implements GenerativeModel {
 			return a;
 		}
 		int status = resp.statusCode();
+		a.status = status;
 		if (status == 200 || status == 201) return parseSuccess(resp.body(), status, a);
 		a.error = "HTTP " + status + serverMessage(resp.body());
 		a.retryable = status == 408 || status == 409 || status == 429 || status >= 500;
@@ -439,6 +486,20 @@ public final class OpenAiChatModel implements GenerativeModel {
 		}
 	}
 
+	/** What shapes a reply: the request parameters and how the image is sent (not concurrency, timeouts or the cache). */
+	@Override
+	public Map<String, Object> answerSettings() {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("model", settings.model);
+		m.put("base_url", OpenAiSettings.redactUrl(settings.baseUrl));
+		m.put("temperature", settings.temperature);
+		m.put("max_tokens", settings.maxTokens);
+		m.put("seed", settings.seed);
+		m.put("detail", settings.detail);
+		m.put("image", "png as stored, base64 data URL");
+		return m;
+	}
+
 	/** The exact request parameters (for the run summary), without credentials. */
 	public Map<String, Object> requestParameters() {
 		Map<String, Object> m = new LinkedHashMap<>();
@@ -469,6 +530,7 @@ public final class OpenAiChatModel implements GenerativeModel {
 		m.put("cached_prompt_tokens", cachedPromptTokens.get());
 		m.put("cached_completion_tokens", cachedCompletionTokens.get());
 		m.put("http_requests", httpAttempts.get());
+		m.put("retries", retriesDone.get());
 		m.put("cache_hits", cacheHits.get());
 		m.put("answered", answered.get());
 		m.put("failed", failed.get());

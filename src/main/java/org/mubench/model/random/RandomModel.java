@@ -17,6 +17,11 @@ public final class RandomModel implements VisionLanguageModel {
 		this.seed = seed;
 	}
 
+	@Override
+	public java.util.Map<String, Object> answerSettings() {
+		return java.util.Collections.singletonMap("seed", seed);
+	}
+
 	public long seed() {
 		return seed;
 	}

@@ -178,6 +178,11 @@ class ManifestDatasetTest {
 		assertEquals(1, notes.size());
 		assertTrue(notes.get(0).contains("row 0") && notes.get(0).contains("missing.png"), notes.get(0));
 		assertEquals(1, rows.get(1).row);
+		// What a run's skip line says about the row: the file and that it was not found, not "no image bytes".
+		org.mubench.data.DatasetException e = org.junit.jupiter.api.Assertions.assertThrows(
+			org.mubench.data.DatasetException.class, () -> rows.get(0).requireImage());
+		assertTrue(e.getMessage().contains("image file not found at " + dir.resolve("missing.png")), e.getMessage());
+		assertEquals(rows.get(1).imageBytes, rows.get(1).requireImage());
 	}
 
 	static String error(Path dir, String name, String text) throws Exception {

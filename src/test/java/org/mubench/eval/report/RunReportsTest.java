@@ -1,6 +1,7 @@
 package org.mubench.eval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,10 +40,11 @@ class RunReportsTest {
 		assertEquals(8, back.run.get("batch"));
 		assertEquals(1, back.group("skipped/request_failed").n);
 
-		// Every table row "| name | n | a ± h | lo – hi | chance |" must match its group in summary.json.
+		// Every table row "| name | n | accuracy | lo – hi | paper ± | chance |" must match its group in summary.json,
+		// the interval clipped to [0, 100].
 		String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
 		Pattern row = Pattern.compile(
-			"^\\| ([^|]+) \\| (\\d+) \\| ([0-9.]+) ± ([0-9.]+) \\| ([-0-9.]+) – ([-0-9.]+) \\| ([0-9.–]+) \\|$",
+			"^\\| ([^|]+) \\| (\\d+) \\| ([0-9.]+) \\| ([0-9.]+) – ([0-9.]+) \\| ([0-9.]+) \\| ([0-9.–]+) \\|$",
 			Pattern.MULTILINE);
 		Matcher m = row.matcher(md);
 		Set<String> seen = new HashSet<>();
@@ -52,17 +54,20 @@ class RunReportsTest {
 			seen.add(g.group);
 			assertEquals(g.n, Long.parseLong(m.group(2)), g.group);
 			assertEquals(RunReports.pct(g.accuracy), m.group(3), g.group);
-			assertEquals(RunReports.pct(g.halfWidth), m.group(4), g.group);
-			assertEquals(RunReports.pct(g.ciLow), m.group(5), g.group);
-			assertEquals(RunReports.pct(g.ciHigh), m.group(6), g.group);
+			assertEquals(RunReports.pct(Math.max(0, g.ciLow)), m.group(4), g.group);
+			assertEquals(RunReports.pct(Math.min(1, g.ciHigh)), m.group(5), g.group);
+			assertEquals(RunReports.pct(g.halfWidth), m.group(6), g.group);
 			assertEquals(RunReports.pct(g.chance), m.group(7), g.group);
 		}
 		for (GroupResult g : back.groups)
 			if (g.hasAccuracy()) assertTrue(seen.contains(g.group), "group missing from report.md: " + g.group);
-		// The paper-form summary row.
+		// The Table 1 row with intervals, and the paper's "±" form labelled as such.
 		String expected = "| tiny | " + RunReports.accPm(back.group("coarse")) + " | " +
 			RunReports.accPm(back.group("fine")) + " | " + RunReports.accPm(back.group("fine_paper")) + " | – |";
 		assertTrue(md.contains(expected), expected);
+		String paper = "| tiny (paper's form: accuracy ± paper ±) | " + RunReports.pct(back.group("coarse").accuracy) + " ± "
+			+ RunReports.pct(back.group("coarse").halfWidth) + " | ";
+		assertTrue(md.contains(paper), paper);
 
 		// summary.csv has the same rows.
 		List<String> csv = Files.readAllLines(dir.resolve("summary.csv"));
@@ -82,6 +87,31 @@ class RunReportsTest {
 			}
 		assertTrue(coarseColour > 1000, "coarse bars drawn");
 		assertTrue(baseline > 50, "random baseline drawn");
+	}
+
+	@Test
+	void intervalsAreClippedForDisplayAndKeptUnclippedInSummary() throws IOException {
+		// 3 questions, all correct but one: the basic bootstrap's upper bound goes above 100 %.
+		List<Prediction> preds = SyntheticPredictions.make(3, 1, 1);
+		for (Prediction p : preds) p.correct = true;
+		preds.get(0).correct = false;
+		Summary s = RunReports.write(preds, dir, new ReportOptions().model("tiny").seed(1).resamples(999));
+		GroupResult g = null;
+		for (GroupResult x : s.groups)
+			if (x.hasAccuracy() && x.ciHigh > 1) g = x;
+		assertNotNull(g, "a group with an upper bound above 1: " + s.groups);
+		assertTrue(Summary.read(dir.resolve("summary.json")).group(g.group).ciHigh > 1, "summary.json keeps it unclipped");
+		assertEquals(RunReports.pct(g.accuracy) + " [" + RunReports.pct(Math.max(0, g.ciLow)) + " – 100.00]",
+			RunReports.accPm(g));
+		String md = new String(Files.readAllBytes(dir.resolve("report.md")), StandardCharsets.UTF_8);
+		Matcher bound = Pattern.compile("(-?[0-9]+\\.[0-9]+) – (-?[0-9]+\\.[0-9]+)").matcher(md);
+		int bounds = 0;
+		while (bound.find()) {
+			bounds++;
+			assertTrue(Double.parseDouble(bound.group(1)) >= 0 && Double.parseDouble(bound.group(2)) <= 100, bound.group());
+		}
+		assertTrue(bounds > 0, md);
+		assertFalse(md.contains("[-"), "no negative bound in report.md");
 	}
 
 	private static GroupResult find(Summary s, String name) {

@@ -253,6 +253,8 @@ class BenchmarkRunnerTest {
 		for (int i = 0; i < 30; i++) sb.append(reference.get(i)).append('\n');
 		sb.append(reference.get(30), 0, reference.get(30).length() / 2);
 		Files.write(file, sb.toString().getBytes("UTF-8"));
+		// The killed run had recorded what it was (run.json is written before the first batch).
+		Files.copy(whole.resolve(RunRecord.FILE), out.resolve(RunRecord.FILE));
 		int tornBytes = reference.get(30).length() / 2;
 		assertEquals(30, PredictionsFile.read(file, null).size());
 
@@ -265,6 +267,37 @@ class BenchmarkRunnerTest {
 		assertEquals(reference.size(), resumed.size());
 		assertEquals(new HashSet<>(reference), new HashSet<>(resumed)); // same lines, each once
 		assertEquals(byKey(read(whole)).keySet(), byKey(read(out)).keySet());
+	}
+
+	@Test
+	void aFullDiskFailsTheRunWithOneLineAndRecordsIt() throws Exception {
+		Path full = java.nio.file.Paths.get("/dev/full");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "needs /dev/full (Linux)");
+		Path out = tmp.resolve("full");
+		Files.createDirectories(out);
+		// Every write to the predictions file fails with ENOSPC, as on a full disk.
+		Files.createSymbolicLink(BenchmarkRunner.predictionsFile(out), full);
+		java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+			() -> runRandom(out, options(out), 20));
+		assertTrue(e.getMessage().contains("cannot append predictions") && e.getMessage().contains("No space left"),
+			e.getMessage());
+		JsonNode record = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(RunRecord.FILE).toFile());
+		assertEquals("failed", record.path("status").asText(), record.toString());
+		assertEquals("random", record.path(RunIdentity.KEY).path("model").asText(), record.toString());
+	}
+
+	@Test
+	void resumingWithAnotherModelIsRefusedAndAppendsNothing() throws Exception {
+		Path out = tmp.resolve("other");
+		runRandom(out, options(out), 10);
+		long size = Files.size(BenchmarkRunner.predictionsFile(out));
+		RunOptions o = options(out);
+		o.resume = true;
+		IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+			() -> new BenchmarkRunner(o).run(new MemoryDataset(MemoryDataset.generate(10)), new RandomModel(8)));
+		assertEquals(out + " holds another run (recorded vs now: model_settings.seed: 7 vs 8); to continue it repeat its "
+			+ "settings, otherwise choose another output folder", e.getMessage());
+		assertEquals(size, Files.size(BenchmarkRunner.predictionsFile(out)));
 	}
 
 	@Test

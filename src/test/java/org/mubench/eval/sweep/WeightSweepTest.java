@@ -141,7 +141,7 @@ public class WeightSweepTest {
 		org.mubench.eval.report.LineChart chart = SweepPlot.chart(r);
 		assertEquals(chart.width, png.getWidth());
 		assertEquals(chart.height, png.getHeight());
-		assertEquals(Arrays.asList("coarse", "fine", "pathology", "Micro-Bench mean"),
+		assertEquals(Arrays.asList("coarse", "fine_paper", "pathology", "Micro-Bench mean"),
 			chart.series.stream().map(s -> s.name).collect(java.util.stream.Collectors.toList()));
 		assertEquals(100 * r.points.get(1).groups.get("fine_paper").ciHigh, chart.series.get(1).high[1], 1e-9);
 		assertEquals(100 * r.points.get(2).mubenchMean, chart.series.get(3).y[2], 1e-9);

@@ -412,9 +412,32 @@ class OpenAiChatModelTest {
 		opened.add(m);
 		GenerativeReply r = m.ask("p", PNG);
 		assertFalse(r.ok());
-		assertTrue(r.error.contains("cannot connect") || r.error.contains("connection error"), r.error);
-		assertTrue(r.error.contains("3 attempts"), r.error);
+		assertTrue(r.error.contains("cannot connect to http://127.0.0.1:" + port + "/v1"), r.error);
+		// Nothing ever answered there: after 3 failed connections the endpoint is given up, and later requests fail
+		// at once without being sent.
+		assertTrue(r.error.contains("gave up after 3 failed connections and no reply"), r.error);
 		assertEquals(3L, m.httpRequests());
+		GenerativeReply later = m.ask("q", PNG);
+		assertEquals(r.error, later.error);
+		assertEquals(3L, m.httpRequests());
+	}
+
+	@Test
+	void aServerThatAnsweredOnceIsRetriedPatientlyWhenItGoesAway() throws IOException {
+		FakeChatServer once = new FakeChatServer();
+		once.respond(req -> FakeChatServer.Reply.text("A", 1, 1));
+		ModelOptions o = new ModelOptions();
+		o.extra.put("cache_dir", "off");
+		o.extra.put("backoff_ms", "1");
+		o.extra.put("retries", "4");
+		OpenAiChatModel m = new OpenAiBackend().open("openai:m@" + once.baseUrl(), o, k -> null);
+		opened.add(m);
+		assertTrue(m.ask("p", PNG).ok());
+		once.close(); // a restart: the server did answer before, so this is not a wrong URL
+		GenerativeReply r = m.ask("p2", PNG);
+		assertFalse(r.ok());
+		assertTrue(r.error.contains("gave up after 5 attempts"), r.error);
+		assertEquals(6L, m.httpRequests());
 	}
 
 	@Test
