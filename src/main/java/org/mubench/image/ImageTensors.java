@@ -42,9 +42,7 @@ public final class ImageTensors {
 	 * @throws ImageDecodeException when the bytes are not a decodable PNG
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg) {
-		if (inOwnMode(cfg))
-			return toTensor(OpenClipImages.resizedInOwnMode(PngDecoder.decode(bytes, itemName), cfg), cfg, null, 0);
-		return toTensor(decodeToImage8(bytes, itemName, cfg.contrast), cfg, null, 0);
+		return encodedToTensor(bytes, itemName, cfg, null, 0, null, null);
 	}
 
 	/**
@@ -60,36 +58,63 @@ public final class ImageTensors {
 	 * {@code stageNanos[0]} and resizing, cropping and normalising to {@code stageNanos[1]} (for the benchmark).
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, long[] stageNanos) {
-		final long t0 = System.nanoTime();
-		final Image8 img;
-		long t1;
-		if (inOwnMode(cfg)) {
-			final DecodedImage d = PngDecoder.decode(bytes, itemName);
-			t1 = System.nanoTime();
-			img = OpenClipImages.resizedInOwnMode(d, cfg);
-		}
-		else {
-			img = decodeToImage8(bytes, itemName, cfg.contrast);
-			t1 = System.nanoTime();
-		}
-		final float[] out = toTensor(img, cfg, null, 0);
-		stageNanos[0] += t1 - t0;
-		stageNanos[1] += System.nanoTime() - t1;
-		return out;
+		return encodedToTensor(bytes, itemName, cfg, null, 0, stageNanos, null);
 	}
 
 	/** As {@link #fromEncoded(byte[], String, PreprocessConfig)}, written into {@code dest} from {@code offset}. */
 	public static ResizeGeometry fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, float[] dest,
 		int offset) {
+		final ResizeGeometry[] g = new ResizeGeometry[1];
+		encodedToTensor(bytes, itemName, cfg, dest, offset, null, g);
+		return g[0];
+	}
+
+	/**
+	 * The streaming path ({@link PngTensor}) where it applies, else the full decode; both give the same tensor (tested
+	 * bit for bit).
+	 */
+	private static float[] encodedToTensor(byte[] bytes, String itemName, PreprocessConfig cfg, float[] dest,
+		int offset, long[] stageNanos, ResizeGeometry[] geometry) {
+		final long t0 = stageNanos != null ? System.nanoTime() : 0;
 		if (inOwnMode(cfg)) {
 			final DecodedImage d = PngDecoder.decode(bytes, itemName);
-			toTensor(OpenClipImages.resizedInOwnMode(d, cfg), cfg, dest, offset);
-			return ResizeGeometry.of(d.width(), d.height(), cfg);
+			final long t1 = stageNanos != null ? System.nanoTime() : 0;
+			if (geometry != null)
+				geometry[0] = ResizeGeometry.of(d.width(), d.height(), cfg);
+			final float[] out = toTensor(OpenClipImages.resizedInOwnMode(d, cfg), cfg, dest, offset);
+			if (stageNanos != null) {
+				stageNanos[0] += t1 - t0;
+				stageNanos[1] += System.nanoTime() - t1;
+			}
+			return out;
+		}
+		final PngDecoder.Parsed png = PngDecoder.parse(bytes, itemName);
+		// The streaming path reproduces the CLIP pipeline only (open_clip scales and crops differently).
+		if (cfg.pipeline != ImagePipeline.OPEN_CLIP && PngTensor.supports(png, cfg.contrast)) {
+			if (stageNanos != null)
+				stageNanos[0] += System.nanoTime() - t0;
+			final ResizeGeometry g = ResizeGeometry.of(png.width, png.height, cfg);
+			if (geometry != null)
+				geometry[0] = g;
+			final float[] out = dest != null ? dest : new float[3 * g.outputWidth() * g.outputHeight()];
+			PngTensor.toTensor(png, itemName, cfg, g, out, offset, stageNanos);
+			return out;
 		}
 		final Image8 img = decodeToImage8(bytes, itemName, cfg.contrast);
-		final ResizeGeometry g = ResizeGeometry.of(img.width, img.height, cfg);
-		toTensor(img, cfg, dest, offset);
-		return g;
+		if (geometry != null)
+			geometry[0] = ResizeGeometry.of(img.width, img.height, cfg);
+		final long t1 = stageNanos != null ? System.nanoTime() : 0;
+		final float[] out = toTensor(img, cfg, dest, offset);
+		if (stageNanos != null) {
+			stageNanos[0] += t1 - t0;
+			stageNanos[1] += System.nanoTime() - t1;
+		}
+		return out;
+	}
+
+	/** As {@link #fromEncoded(byte[], String, PreprocessConfig)} through the full decode, never the streaming path. */
+	static float[] fromEncodedFullDecode(byte[] bytes, String itemName, PreprocessConfig cfg) {
+		return toTensor(decodeToImage8(bytes, itemName, cfg.contrast), cfg, null, 0);
 	}
 
 	/** The geometry {@link #fromEncoded} applies to an image of this size. */
