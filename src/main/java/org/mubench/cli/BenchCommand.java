@@ -83,6 +83,7 @@ public final class BenchCommand implements Callable<Integer> {
 		b.threads = inference.threads;
 		b.decodeThreads = inference.decodeThreads;
 		b.device = inference.device;
+		b.variant = inference.variant;
 		b.limit = limit;
 		b.rawSeconds = rawSeconds;
 		b.stageImages = stageImages;

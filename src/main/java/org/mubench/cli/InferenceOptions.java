@@ -22,7 +22,7 @@ package org.mubench.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
-/** How a local model runs: batch size, device, inference and decoding threads (shared by run and bench). */
+/** How a local model runs: batch size, device, inference and decoding threads, file variant (shared by run and bench). */
 final class InferenceOptions {
 	@Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Images per batch (default ${DEFAULT-VALUE}).")
 	int batch;
@@ -36,6 +36,15 @@ final class InferenceOptions {
 	@Option(names = "--decode-threads", paramLabel = "N", defaultValue = "0",
 		description = "Threads decoding images for the model (default: the runner's choice for the model and device).")
 	int decodeThreads;
+
+	@Option(names = "--variant", paramLabel = "NAME",
+		description = "Model file variant, e.g. quantized for onnx/*_quantized.onnx (int8; see docs/benchmarks.md for its speed and agreement).")
+	String variant;
+
+	/** Puts the chosen variant, if any, into the model options. */
+	void applyTo(org.mubench.model.ModelOptions options) {
+		if (variant != null) options.extra.put("variant", variant);
+	}
 
 	/** Refuses a batch size below 1 as bad usage. */
 	void check(CommandLine commandLine) {

@@ -114,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
 		mo.device = inference.device;
 		mo.batchSize = inference.batch;
 		mo.threads = inference.threads;
+		inference.applyTo(mo);
 		mo.seed = seed;
 		mo.listener = progress;
 		api.applyTo(mo);

@@ -61,7 +61,15 @@ public final class ImageTensors {
 	 * @throws ImageDecodeException when the bytes are not a decodable PNG
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg) {
-		return toTensor(decodeToImage8(bytes, itemName, cfg.contrast), cfg, null, 0);
+		return encodedToTensor(bytes, itemName, cfg, null, 0, null, null);
+	}
+
+	/**
+	 * True when the file's own Pillow mode decides how it is resized (open_clip converts to RGB after the resize); a
+	 * stretching contrast mapping is ours, not open_clip's, and maps to 8 bits first as for every other model.
+	 */
+	private static boolean inOwnMode(PreprocessConfig cfg) {
+		return cfg.pipeline == ImagePipeline.OPEN_CLIP && (cfg.contrast == null || cfg.contrast == ContrastMapping.PIL);
 	}
 
 	/**
@@ -69,22 +77,63 @@ public final class ImageTensors {
 	 * {@code stageNanos[0]} and resizing, cropping and normalising to {@code stageNanos[1]} (for the benchmark).
 	 */
 	public static float[] fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, long[] stageNanos) {
-		final long t0 = System.nanoTime();
-		final Image8 img = decodeToImage8(bytes, itemName, cfg.contrast);
-		final long t1 = System.nanoTime();
-		final float[] out = toTensor(img, cfg, null, 0);
-		stageNanos[0] += t1 - t0;
-		stageNanos[1] += System.nanoTime() - t1;
-		return out;
+		return encodedToTensor(bytes, itemName, cfg, null, 0, stageNanos, null);
 	}
 
 	/** As {@link #fromEncoded(byte[], String, PreprocessConfig)}, written into {@code dest} from {@code offset}. */
 	public static ResizeGeometry fromEncoded(byte[] bytes, String itemName, PreprocessConfig cfg, float[] dest,
 		int offset) {
+		final ResizeGeometry[] g = new ResizeGeometry[1];
+		encodedToTensor(bytes, itemName, cfg, dest, offset, null, g);
+		return g[0];
+	}
+
+	/**
+	 * The streaming path ({@link PngTensor}) where it applies, else the full decode; both give the same tensor (tested
+	 * bit for bit).
+	 */
+	private static float[] encodedToTensor(byte[] bytes, String itemName, PreprocessConfig cfg, float[] dest,
+		int offset, long[] stageNanos, ResizeGeometry[] geometry) {
+		final long t0 = stageNanos != null ? System.nanoTime() : 0;
+		if (inOwnMode(cfg)) {
+			final DecodedImage d = PngDecoder.decode(bytes, itemName);
+			final long t1 = stageNanos != null ? System.nanoTime() : 0;
+			if (geometry != null)
+				geometry[0] = ResizeGeometry.of(d.width(), d.height(), cfg);
+			final float[] out = toTensor(OpenClipImages.resizedInOwnMode(d, cfg), cfg, dest, offset);
+			if (stageNanos != null) {
+				stageNanos[0] += t1 - t0;
+				stageNanos[1] += System.nanoTime() - t1;
+			}
+			return out;
+		}
+		final PngDecoder.Parsed png = PngDecoder.parse(bytes, itemName);
+		// The streaming path reproduces the CLIP pipeline only (open_clip scales and crops differently).
+		if (cfg.pipeline != ImagePipeline.OPEN_CLIP && PngTensor.supports(png, cfg.contrast)) {
+			if (stageNanos != null)
+				stageNanos[0] += System.nanoTime() - t0;
+			final ResizeGeometry g = ResizeGeometry.of(png.width, png.height, cfg);
+			if (geometry != null)
+				geometry[0] = g;
+			final float[] out = dest != null ? dest : new float[3 * g.outputWidth() * g.outputHeight()];
+			PngTensor.toTensor(png, itemName, cfg, g, out, offset, stageNanos);
+			return out;
+		}
 		final Image8 img = decodeToImage8(bytes, itemName, cfg.contrast);
-		final ResizeGeometry g = ResizeGeometry.of(img.width, img.height, cfg);
-		toTensor(img, cfg, dest, offset);
-		return g;
+		if (geometry != null)
+			geometry[0] = ResizeGeometry.of(img.width, img.height, cfg);
+		final long t1 = stageNanos != null ? System.nanoTime() : 0;
+		final float[] out = toTensor(img, cfg, dest, offset);
+		if (stageNanos != null) {
+			stageNanos[0] += t1 - t0;
+			stageNanos[1] += System.nanoTime() - t1;
+		}
+		return out;
+	}
+
+	/** As {@link #fromEncoded(byte[], String, PreprocessConfig)} through the full decode, never the streaming path. */
+	static float[] fromEncodedFullDecode(byte[] bytes, String itemName, PreprocessConfig cfg) {
+		return toTensor(decodeToImage8(bytes, itemName, cfg.contrast), cfg, null, 0);
 	}
 
 	/** The geometry {@link #fromEncoded} applies to an image of this size. */
@@ -110,7 +159,11 @@ public final class ImageTensors {
 	}
 
 	static Image8 decodeToImage8(byte[] bytes, String itemName, ContrastMapping contrast) {
-		final DecodedImage d = PngDecoder.decode(bytes, itemName);
+		return toImage8(PngDecoder.decode(bytes, itemName), contrast);
+	}
+
+	/** A decoded file as 8-bit grey (grey of at most 8 bits, alpha dropped) or RGB (everything else). */
+	static Image8 toImage8(DecodedImage d, ContrastMapping contrast) {
 		final int ct = d.colourType();
 		if (d.bitDepth() <= 8 && (ct == DecodedImage.GREY || ct == DecodedImage.GREY_ALPHA)) {
 			// grey stays one channel through the resize
@@ -431,13 +484,18 @@ public final class ImageTensors {
 
 	/**
 	 * Tensor value of each 8-bit level per channel, computed as transformers does: rescale in double then cast to
-	 * float32, normalise in float32; without rescaling, normalisation runs in double.
+	 * float32, normalise in float32; without rescaling, normalisation runs in double. open_clip (torchvision's ToTensor
+	 * and Normalize) divides by 255 in float32 and normalises in float32.
 	 */
 	static float[][] levels(PreprocessConfig cfg) {
 		final float[][] lut = new float[3][256];
 		for (int c = 0; c < 3; c++)
 			for (int v = 0; v < 256; v++) {
-				if (cfg.doRescale) {
+				if (cfg.pipeline == ImagePipeline.OPEN_CLIP) {
+					final float x = (float) v / 255f;
+					lut[c][v] = cfg.doNormalize ? (x - cfg.mean[c]) / cfg.std[c] : x;
+				}
+				else if (cfg.doRescale) {
 					final float x = (float) (v * cfg.rescaleFactor);
 					lut[c][v] = cfg.doNormalize ? (x - cfg.mean[c]) / cfg.std[c] : x;
 				}

@@ -30,7 +30,7 @@ package org.mubench.image;
  */
 public final class PilResize {
 	/** Pillow's fixed-point precision for 8-bit data: 32 bits minus 8 for the value minus 2 for the sign and headroom. */
-	private static final int PRECISION_BITS = 32 - 8 - 2;
+	static final int PRECISION_BITS = 32 - 8 - 2;
 	private static final double SUPPORT = 2.0;
 
 	private PilResize() {}
@@ -153,39 +153,9 @@ public final class PilResize {
 		final int half = 1 << (PRECISION_BITS - 1);
 		final int[] start = c.start, count = c.count, weights = c.weights;
 		final int ksize = c.ksize;
-		if (channels == 3) { // the common case, with the accumulators in registers
-			for (int y = 0; y < rows; y++) {
-				final int inRow = (y + firstRow) * width * 3;
-				int o = y * outWidth * 3;
-				for (int xx = 0; xx < outWidth; xx++) {
-					final int n = count[xx], kOff = xx * ksize;
-					int p = inRow + start[xx] * 3;
-					int s0 = half, s1 = half, s2 = half;
-					for (int x = 0; x < n; x++, p += 3) {
-						final int w = weights[kOff + x];
-						s0 += (src[p] & 0xFF) * w;
-						s1 += (src[p + 1] & 0xFF) * w;
-						s2 += (src[p + 2] & 0xFF) * w;
-					}
-					out[o++] = clip8(s0);
-					out[o++] = clip8(s1);
-					out[o++] = clip8(s2);
-				}
-			}
-			return out;
-		}
-		if (channels == 1) {
-			for (int y = 0; y < rows; y++) {
-				final int inRow = (y + firstRow) * width;
-				final int outRow = y * outWidth;
-				for (int xx = 0; xx < outWidth; xx++) {
-					final int n = count[xx], kOff = xx * ksize, p = inRow + start[xx];
-					int s0 = half;
-					for (int x = 0; x < n; x++)
-						s0 += (src[p + x] & 0xFF) * weights[kOff + x];
-					out[outRow + xx] = clip8(s0);
-				}
-			}
+		if (channels == 1 || channels == 3) {
+			for (int y = 0; y < rows; y++)
+				horizontalRow(src, (y + firstRow) * width * channels, channels, c, 0, outWidth, out, y * outWidth * channels);
 			return out;
 		}
 		final int[] acc = new int[channels];
@@ -210,6 +180,42 @@ public final class PilResize {
 		return out;
 	}
 
+	/**
+	 * Pillow's horizontal pass for one row of 1 or 3 channels starting at {@code src[srcOff]}, output columns [cx0, cx1)
+	 * only, into {@code out} from {@code to}.
+	 */
+	static void horizontalRow(byte[] src, int srcOff, int channels, Coefficients c, int cx0, int cx1,
+		byte[] out, int to) {
+		final int half = 1 << (PRECISION_BITS - 1);
+		final int[] start = c.start, count = c.count, weights = c.weights;
+		final int ksize = c.ksize;
+		int o = to;
+		if (channels == 3) {
+			for (int xx = cx0; xx < cx1; xx++) {
+				final int n = count[xx], kOff = xx * ksize;
+				int p = srcOff + start[xx] * 3;
+				int s0 = half, s1 = half, s2 = half;
+				for (int x = 0; x < n; x++, p += 3) {
+					final int w = weights[kOff + x];
+					s0 += (src[p] & 0xFF) * w;
+					s1 += (src[p + 1] & 0xFF) * w;
+					s2 += (src[p + 2] & 0xFF) * w;
+				}
+				out[o++] = clip8(s0);
+				out[o++] = clip8(s1);
+				out[o++] = clip8(s2);
+			}
+			return;
+		}
+		for (int xx = cx0; xx < cx1; xx++) {
+			final int n = count[xx], kOff = xx * ksize, p = srcOff + start[xx];
+			int s0 = half;
+			for (int x = 0; x < n; x++)
+				s0 += (src[p + x] & 0xFF) * weights[kOff + x];
+			out[o++] = clip8(s0);
+		}
+	}
+
 	private static byte[] vertical(byte[] src, int width, int channels, Coefficients c, int outHeight, int rowOffset) {
 		final int rowLen = width * channels;
 		final byte[] out = new byte[outHeight * rowLen];
@@ -232,7 +238,7 @@ public final class PilResize {
 		return out;
 	}
 
-	private static byte clip8(int v) {
+	static byte clip8(int v) {
 		final int s = v >> PRECISION_BITS;
 		return (byte) (s < 0 ? 0 : s > 255 ? 255 : s);
 	}

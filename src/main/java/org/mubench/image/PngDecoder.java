@@ -19,7 +19,6 @@
  */
 package org.mubench.image;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
@@ -64,6 +63,49 @@ public final class PngDecoder {
 	 * @throws ImageDecodeException with one line naming the item and the problem
 	 */
 	public static DecodedImage decode(byte[] bytes, String itemName) {
+		final Parsed png = parse(bytes, itemName);
+		final int width = png.width, height = png.height, bitDepth = png.bitDepth, colourType = png.colourType;
+		final boolean interlaced = png.interlaced;
+		final byte[] raw = new byte[png.rawSize];
+		final Inflater inflater = new Inflater();
+		try {
+			new DataStream(png, inflater, itemName).read(raw, 0, raw.length);
+		}
+		finally {
+			inflater.end();
+		}
+		final int spp = DecodedImage.samplesPerPixel(colourType);
+		final int bitsPerPixel = spp * bitDepth;
+
+		final int n = width * height * spp;
+		final byte[] out8 = bitDepth <= 8 ? new byte[n] : null;
+		final short[] out16 = bitDepth == 16 ? new short[n] : null;
+		final int filterBpp = Math.max(1, bitsPerPixel / 8);
+		if (!interlaced) {
+			unfilter(raw, 0, width, height, bitsPerPixel, filterBpp, itemName, 0);
+			unpack(raw, 0, width, height, bitDepth, spp, 0, 0, 1, 1, width, out8, out16);
+		}
+		else {
+			int off = 0;
+			for (int p = 0; p < 7; p++) {
+				final int[] a = ADAM7[p];
+				final int pw = (width - a[0] + a[2] - 1) / a[2], ph = (height - a[1] + a[3] - 1) / a[3];
+				if (pw <= 0 || ph <= 0)
+					continue;
+				unfilter(raw, off, pw, ph, bitsPerPixel, filterBpp, itemName, p + 1);
+				unpack(raw, off, pw, ph, bitDepth, spp, a[0], a[1], a[2], a[3], width, out8, out16);
+				off += ph * (1 + rowBytes(pw, bitsPerPixel));
+			}
+		}
+		return new DecodedImage(width, height, colourType, bitDepth, interlaced, out8, out16, png.palette,
+			png.paletteAlpha);
+	}
+
+	/**
+	 * Reads and checks every chunk (signature, CRCs, header, palette, order of the data chunks, sizes); the image data
+	 * stays where it is in {@code bytes}, as a list of IDAT pieces.
+	 */
+	static Parsed parse(byte[] bytes, String itemName) {
 		if (bytes == null || bytes.length == 0)
 			throw ImageDecodeException.of(itemName, "no image bytes (empty image cell); the row cannot be evaluated");
 		if (!isPng(bytes))
@@ -73,7 +115,7 @@ public final class PngDecoder {
 		int width = 0, height = 0, bitDepth = 0, colourType = -1;
 		boolean interlaced = false, seenHeader = false, seenEnd = false, seenData = false, dataEnded = false;
 		byte[] palette = null, paletteAlpha = null;
-		final ByteArrayOutputStream idat = new ByteArrayOutputStream();
+		final Parsed p = new Parsed(bytes);
 		final CRC32 crc = new CRC32();
 		while (!seenEnd) {
 			if (pos + 8 > bytes.length)
@@ -142,7 +184,7 @@ public final class PngDecoder {
 					if (dataEnded)
 						throw ImageDecodeException.of(itemName, "PNG corrupt: IDAT chunks are not consecutive");
 					seenData = true;
-					idat.write(bytes, dataStart, len);
+					p.addData(dataStart, len);
 					break;
 				case "IEND":
 					seenEnd = true;
@@ -166,32 +208,18 @@ public final class PngDecoder {
 		if (expected > Integer.MAX_VALUE)
 			throw ImageDecodeException.of(itemName, "PNG image too large: " + width + "x" + height);
 		// deflate expands at most ~1032:1, so a header promising more than the data can hold is caught before allocating
-		if (expected > (long) idat.size() * 1032L + 1024L)
-			throw ImageDecodeException.of(itemName, "PNG truncated: " + idat.size() + " bytes of compressed image data "
+		if (expected > (long) p.dataBytes * 1032L + 1024L)
+			throw ImageDecodeException.of(itemName, "PNG truncated: " + p.dataBytes + " bytes of compressed image data "
 				+ "cannot hold the " + width + "x" + height + " image the header declares");
-		final byte[] raw = inflate(idat.toByteArray(), (int) expected, itemName);
-
-		final int n = width * height * spp;
-		final byte[] out8 = bitDepth <= 8 ? new byte[n] : null;
-		final short[] out16 = bitDepth == 16 ? new short[n] : null;
-		final int filterBpp = Math.max(1, bitsPerPixel / 8);
-		if (!interlaced) {
-			unfilter(raw, 0, width, height, bitsPerPixel, filterBpp, itemName, 0);
-			unpack(raw, 0, width, height, bitDepth, spp, 0, 0, 1, 1, width, out8, out16);
-		}
-		else {
-			int off = 0;
-			for (int p = 0; p < 7; p++) {
-				final int[] a = ADAM7[p];
-				final int pw = (width - a[0] + a[2] - 1) / a[2], ph = (height - a[1] + a[3] - 1) / a[3];
-				if (pw <= 0 || ph <= 0)
-					continue;
-				unfilter(raw, off, pw, ph, bitsPerPixel, filterBpp, itemName, p + 1);
-				unpack(raw, off, pw, ph, bitDepth, spp, a[0], a[1], a[2], a[3], width, out8, out16);
-				off += ph * (1 + rowBytes(pw, bitsPerPixel));
-			}
-		}
-		return new DecodedImage(width, height, colourType, bitDepth, interlaced, out8, out16, palette, paletteAlpha);
+		p.width = width;
+		p.height = height;
+		p.bitDepth = bitDepth;
+		p.colourType = colourType;
+		p.interlaced = interlaced;
+		p.palette = palette;
+		p.paletteAlpha = paletteAlpha;
+		p.rawSize = (int) expected;
+		return p;
 	}
 
 	private static boolean validDepth(int colourType, int bitDepth) {
@@ -223,29 +251,87 @@ public final class PngDecoder {
 		return total;
 	}
 
-	private static byte[] inflate(byte[] compressed, int expected, String itemName) {
-		final byte[] raw = new byte[expected];
-		final Inflater inflater = new Inflater();
-		try {
-			inflater.setInput(compressed);
-			int got = 0;
-			while (got < expected) {
-				final int k = inflater.inflate(raw, got, expected - got);
-				got += k;
-				if (k == 0 && (inflater.finished() || inflater.needsInput() || inflater.needsDictionary()))
-					break;
+	/** What {@link #parse} found: the header fields, the palette, and where the image data lies in the file. */
+	static final class Parsed {
+		final byte[] bytes;
+		int width, height, bitDepth, colourType, rawSize;
+		boolean interlaced;
+		byte[] palette, paletteAlpha;
+		int[] dataOffsets = new int[4], dataLengths = new int[4];
+		int dataChunks;
+		long dataBytes;
+
+		Parsed(byte[] bytes) {
+			this.bytes = bytes;
+		}
+
+		void addData(int offset, int length) {
+			if (dataChunks == dataOffsets.length) {
+				dataOffsets = java.util.Arrays.copyOf(dataOffsets, 2 * dataChunks);
+				dataLengths = java.util.Arrays.copyOf(dataLengths, 2 * dataChunks);
 			}
-			if (got < expected)
-				throw ImageDecodeException.of(itemName, "PNG truncated: image data ends after " + got + " of "
-					+ expected + " bytes");
-			return raw;
+			dataOffsets[dataChunks] = offset;
+			dataLengths[dataChunks++] = length;
+			dataBytes += length;
 		}
-		catch (DataFormatException e) {
-			throw ImageDecodeException.of(itemName, "PNG corrupt: compressed image data is invalid ("
-				+ e.getMessage() + ")");
+
+		int samplesPerPixel() {
+			return DecodedImage.samplesPerPixel(colourType);
 		}
-		finally {
-			inflater.end();
+
+		/** Bytes of one unfiltered row (without its filter byte) of a non-interlaced image. */
+		int stride() {
+			return (int) rowBytes(width, samplesPerPixel() * bitDepth);
+		}
+
+		/** Distance in bytes between a sample and the same sample of the pixel to its left, for the row filters. */
+		int filterBpp() {
+			return Math.max(1, samplesPerPixel() * bitDepth / 8);
+		}
+	}
+
+	/**
+	 * The inflated image data, read piece by piece straight from the IDAT chunks in the file (no copy of the
+	 * compressed data). The inflater is the caller's, so a thread can reuse one.
+	 */
+	static final class DataStream {
+		private final Parsed png;
+		private final Inflater inflater;
+		private final String itemName;
+		private int nextChunk;
+		private long got;
+
+		DataStream(Parsed png, Inflater inflater, String itemName) {
+			this.png = png;
+			this.inflater = inflater;
+			this.itemName = itemName;
+			inflater.reset();
+		}
+
+		/** Fills {@code out[off, off + len)} or throws naming the item (truncated or corrupt data). */
+		void read(byte[] out, int off, int len) {
+			try {
+				int done = 0;
+				while (done < len) {
+					final int k = inflater.inflate(out, off + done, len - done);
+					done += k;
+					if (k > 0)
+						continue;
+					if (inflater.needsInput() && nextChunk < png.dataChunks) {
+						inflater.setInput(png.bytes, png.dataOffsets[nextChunk], png.dataLengths[nextChunk]);
+						nextChunk++;
+						continue;
+					}
+					if (inflater.finished() || inflater.needsInput() || inflater.needsDictionary())
+						throw ImageDecodeException.of(itemName, "PNG truncated: image data ends after " + (got + done)
+							+ " of " + png.rawSize + " bytes");
+				}
+				got += len;
+			}
+			catch (DataFormatException e) {
+				throw ImageDecodeException.of(itemName, "PNG corrupt: compressed image data is invalid ("
+					+ e.getMessage() + ")");
+			}
 		}
 	}
 
@@ -256,42 +342,60 @@ public final class PngDecoder {
 		for (int y = 0; y < height; y++) {
 			final int row = off + y * (stride + 1);
 			final int filter = d[row] & 0xFF;
-			final int cur = row + 1;
-			final int prev = y == 0 ? -1 : cur - (stride + 1);
-			switch (filter) {
-				case 0:
-					break;
-				case 1:
+			if (!unfilterRow(filter, d, row + 1, y == 0 ? null : d, row - stride, stride, bpp))
+				throw unknownFilter(itemName, filter, y, pass);
+		}
+	}
+
+	static ImageDecodeException unknownFilter(String itemName, int filter, int y, int pass) {
+		return ImageDecodeException.of(itemName, "PNG corrupt: unknown row filter " + filter + " in row " + y
+			+ (pass > 0 ? " of interlace pass " + pass : ""));
+	}
+
+	/**
+	 * Reverses one row's filter in place: the row is {@code d[cur, cur + stride)}, the row above (already unfiltered)
+	 * {@code p[prev, prev + stride)}, or {@code p} null for the first row. False for an unknown filter type.
+	 */
+	static boolean unfilterRow(int filter, byte[] d, int cur, byte[] p, int prev, int stride, int bpp) {
+		switch (filter) {
+			case 0:
+				return true;
+			case 1:
+				for (int i = bpp; i < stride; i++)
+					d[cur + i] += d[cur + i - bpp];
+				return true;
+			case 2:
+				if (p != null)
+					for (int i = 0; i < stride; i++)
+						d[cur + i] += p[prev + i];
+				return true;
+			case 3:
+				if (p == null) {
+					for (int i = bpp; i < stride; i++)
+						d[cur + i] += (byte) ((d[cur + i - bpp] & 0xFF) >>> 1);
+					return true;
+				}
+				for (int i = 0; i < bpp && i < stride; i++)
+					d[cur + i] += (byte) ((p[prev + i] & 0xFF) >>> 1);
+				for (int i = bpp; i < stride; i++)
+					d[cur + i] += (byte) (((d[cur + i - bpp] & 0xFF) + (p[prev + i] & 0xFF)) >>> 1);
+				return true;
+			case 4:
+				if (p == null) { // Paeth with no row above predicts from the left
 					for (int i = bpp; i < stride; i++)
 						d[cur + i] += d[cur + i - bpp];
-					break;
-				case 2:
-					if (prev >= 0)
-						for (int i = 0; i < stride; i++)
-							d[cur + i] += d[prev + i];
-					break;
-				case 3:
-					for (int i = 0; i < stride; i++) {
-						final int left = i >= bpp ? d[cur + i - bpp] & 0xFF : 0;
-						final int up = prev >= 0 ? d[prev + i] & 0xFF : 0;
-						d[cur + i] += (byte) ((left + up) >>> 1);
-					}
-					break;
-				case 4:
-					for (int i = 0; i < stride; i++) {
-						final int a = i >= bpp ? d[cur + i - bpp] & 0xFF : 0;
-						final int b = prev >= 0 ? d[prev + i] & 0xFF : 0;
-						final int c = i >= bpp && prev >= 0 ? d[prev + i - bpp] & 0xFF : 0;
-						final int p = a + b - c;
-						final int pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-						final int pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-						d[cur + i] += (byte) pred;
-					}
-					break;
-				default:
-					throw ImageDecodeException.of(itemName, "PNG corrupt: unknown row filter " + filter + " in row " + y
-						+ (pass > 0 ? " of interlace pass " + pass : ""));
-			}
+					return true;
+				}
+				for (int i = 0; i < bpp && i < stride; i++)
+					d[cur + i] += p[prev + i];
+				for (int i = bpp; i < stride; i++) {
+					final int a = d[cur + i - bpp] & 0xFF, b = p[prev + i] & 0xFF, c = p[prev + i - bpp] & 0xFF;
+					final int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+					d[cur + i] += (byte) (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+				}
+				return true;
+			default:
+				return false;
 		}
 	}
 

@@ -37,6 +37,8 @@ public final class PreprocessConfig {
 	public float[] std = { 0.26862954f, 0.26130258f, 0.27577711f };
 	/** How data deeper than 8 bits is brought to 0–255 before the model sees it. */
 	public ContrastMapping contrast = ContrastMapping.PIL;
+	/** Whose order and rounding the steps follow (the model family's reference code). */
+	public ImagePipeline pipeline = ImagePipeline.CLIP;
 
 	/** A copy of these settings with another contrast mapping (the caller's config stays as it is). */
 	public PreprocessConfig withContrast(ContrastMapping mapping) {
@@ -52,6 +54,7 @@ public final class PreprocessConfig {
 		c.mean = mean.clone();
 		c.std = std.clone();
 		c.contrast = mapping;
+		c.pipeline = pipeline;
 		return c;
 	}
 
@@ -71,6 +74,6 @@ public final class PreprocessConfig {
 		return "resize " + (doResize ? "shortest_edge " + shortestEdge + " bicubic (PIL)" : "off") + ", centre crop "
 			+ (doCenterCrop ? cropHeight + "x" + cropWidth : "off") + ", rescale " + (doRescale ? rescaleFactor : "off")
 			+ ", normalise " + (doNormalize ? "mean " + java.util.Arrays.toString(mean) + " std "
-				+ java.util.Arrays.toString(std) : "off") + ", contrast " + contrast;
+				+ java.util.Arrays.toString(std) : "off") + ", contrast " + contrast + ", pipeline " + pipeline.key;
 	}
 }

@@ -49,7 +49,9 @@ public final class ResizeGeometry {
 	 * The geometry Hugging Face's CLIPImageProcessor applies: the shorter side becomes {@code shortestEdge} and the
 	 * longer side {@code int(shortestEdge * long / short)} (truncated, computed in double as Python does); then a
 	 * centre crop whose offset is {@code (resized − crop) // 2} (floor), or, when the resized side is smaller than
-	 * the crop, padding of {@code ceil((crop − resized) / 2)} before the image.
+	 * the crop, padding of {@code ceil((crop − resized) / 2)} before the image. With {@link ImagePipeline#OPEN_CLIP},
+	 * torchvision's centre crop instead: offset {@code round((resized − crop) / 2)} (half to even, as Python rounds),
+	 * padding {@code (crop − resized) // 2} before the image.
 	 */
 	public static ResizeGeometry of(int width, int height, PreprocessConfig cfg) {
 		if (width <= 0 || height <= 0)
@@ -73,10 +75,13 @@ public final class ResizeGeometry {
 		final int cw = cfg.cropWidth, ch = cfg.cropHeight;
 		if (cw <= 0 || ch <= 0)
 			throw new IllegalArgumentException("crop size must be positive, got " + cw + "x" + ch);
-		return new ResizeGeometry(width, height, rw, rh, cropOffset(rw, cw), cropOffset(rh, ch), cw, ch);
+		return new ResizeGeometry(width, height, rw, rh, cropOffset(rw, cw, cfg.pipeline),
+			cropOffset(rh, ch, cfg.pipeline), cw, ch);
 	}
 
-	private static int cropOffset(int size, int crop) {
+	private static int cropOffset(int size, int crop, ImagePipeline pipeline) {
+		if (pipeline == ImagePipeline.OPEN_CLIP)
+			return size >= crop ? (int) Math.rint((size - crop) / 2.0) : -((crop - size) / 2);
 		if (size >= crop)
 			return Math.floorDiv(size - crop, 2);
 		return -((crop - size + 1) / 2);

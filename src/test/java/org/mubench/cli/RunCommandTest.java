@@ -148,6 +148,21 @@ class RunCommandTest {
 		assertTrue(err.contains("no-such-model"), err);
 	}
 
+	/** --variant picks the model's onnx/*_NAME.onnx files, and says which variants the folder has when one is missing. */
+	@Test
+	void variantChoosesTheModelFiles() throws Exception {
+		Path model = tmp.resolve("tiny");
+		assertEquals(0, run("make-tiny-model", "--out", model.toString()), err);
+		assertEquals(1, run("run", "--dataset", data.toString(), "--model", model.toString(), "--variant", "quantized",
+			"--out", tmp.resolve("v1").toString()));
+		assertTrue(err.contains("quantized"), err);
+		for (String tower : new String[] { "vision_model", "text_model" })
+			Files.copy(model.resolve("onnx/" + tower + ".onnx"), model.resolve("onnx/" + tower + "_quantized.onnx"));
+		assertEquals(0, run("run", "--dataset", data.toString(), "--model", model.toString(), "--variant", "quantized",
+			"--out", tmp.resolve("v2").toString(), "--limit", "2"), err);
+		assertEquals(10, keys(tmp.resolve("v2")).size());
+	}
+
 	@Test
 	void anUnknownSourceDatasetIsBadUsageListingTheKnownOnes() {
 		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", tmp.resolve("u").toString(),

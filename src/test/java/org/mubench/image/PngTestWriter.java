@@ -29,7 +29,7 @@ import java.util.zip.Deflater;
  * five by default), optional Adam7 interlacing, optional PLTE/tRNS. Samples are given one value per sample,
  * pixel-interleaved (palette images: indices).
  */
-final class PngTestWriter {
+public final class PngTestWriter {
 	private static final int[][] ADAM7 = { { 0, 0, 8, 8 }, { 4, 0, 8, 8 }, { 0, 4, 4, 8 }, { 2, 0, 4, 4 },
 		{ 0, 2, 2, 4 }, { 1, 0, 2, 2 }, { 0, 1, 1, 2 } };
 
@@ -38,11 +38,13 @@ final class PngTestWriter {
 	int[] samples;
 	byte[] palette, trns;
 	/** Filter for row r is filters[r % filters.length]. */
-	int[] filters = { 0, 1, 2, 3, 4 };
+	public int[] filters = { 0, 1, 2, 3, 4 };
+	/** Deflate level (0–9). */
+	public int level = 9;
 	/** Split the compressed data over this many IDAT chunks. */
 	int idatChunks = 2;
 
-	PngTestWriter(int width, int height, int colourType, int bitDepth, int[] samples) {
+	public PngTestWriter(int width, int height, int colourType, int bitDepth, int[] samples) {
 		this.width = width;
 		this.height = height;
 		this.colourType = colourType;
@@ -54,14 +56,14 @@ final class PngTestWriter {
 		return DecodedImage.samplesPerPixel(colourType);
 	}
 
-	byte[] write() {
+	public byte[] write() {
 		final ByteArrayOutputStream raw = new ByteArrayOutputStream();
 		if (!interlaced)
 			writePass(raw, 0, 0, 1, 1);
 		else
 			for (int[] a : ADAM7)
 				writePass(raw, a[0], a[1], a[2], a[3]);
-		final Deflater d = new Deflater(9);
+		final Deflater d = new Deflater(level);
 		d.setInput(raw.toByteArray());
 		d.finish();
 		final ByteArrayOutputStream z = new ByteArrayOutputStream();

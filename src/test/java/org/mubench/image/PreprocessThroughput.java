@@ -22,7 +22,10 @@ package org.mubench.image;
 /**
  * Manual measurement (not a test): CPU time per image of {@link ImageTensors#fromEncoded} and of its stages on synthetic PNGs
  * of a few sizes, single thread. Run: {@code java -cp target/classes:target/test-classes:<deps>
- * org.mubench.image.PreprocessThroughput}.
+ * org.mubench.image.PreprocessThroughput [DATASET_DIR [ROWS]]}. With a dataset: its first ROWS images (default 100),
+ * each turned into a tensor by the full decode path ({@link ImageTensors#fromEncodedFullDecode}: whole image decoded,
+ * converted, resized, then cropped) and by the streaming path ({@link ImageTensors#fromEncoded}), alternating image by
+ * image so both see the same machine; prints CPU ms per image of each and their ratio.
  */
 public final class PreprocessThroughput {
 	/** Thread CPU time: the machine is shared, wall time would measure the neighbours. */
@@ -30,7 +33,11 @@ public final class PreprocessThroughput {
 		return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 	}
 
-	public static void main(String[] args) {
+	public static void main(String[] args) throws Exception {
+		if (args.length > 0) {
+			dataset(java.nio.file.Paths.get(args[0]), args.length > 1 ? Integer.parseInt(args[1]) : 100);
+			return;
+		}
 		final PreprocessConfig cfg = new PreprocessConfig();
 		for (int[] s : new int[][] { { 300, 300 }, { 1024, 1024 }, { 2048, 1536 } }) {
 			final int w = s[0], h = s[1];
@@ -61,6 +68,41 @@ public final class PreprocessThroughput {
 					System.out.printf("%dx%d (png %d KiB): decode %.2f ms, resize %.2f ms, fromEncoded %.2f ms = %.0f img/s%n",
 						w, h, png.length / 1024, decode * 1e3, resize * 1e3, all * 1e3, 1 / all);
 			}
+		}
+	}
+
+	static void dataset(java.nio.file.Path dir, int rows) throws Exception {
+		final PreprocessConfig cfg = new PreprocessConfig();
+		final java.util.List<byte[]> images = new java.util.ArrayList<>();
+		long pixels = 0;
+		try (org.mubench.data.SampleStream s = org.mubench.data.Dataset.open(dir).samples()) {
+			while (s.hasNext() && images.size() < rows) {
+				final byte[] b = s.next().imageBytes;
+				if (b == null)
+					continue;
+				images.add(b);
+				final PngDecoder.Parsed p = PngDecoder.parse(b, "x");
+				pixels += (long) p.width * p.height;
+			}
+		}
+		for (int round = 0; round < 2; round++) { // the first round warms the JIT up
+			long full = 0, streamed = 0;
+			for (int i = 0; i < images.size(); i++) {
+				long t0 = cpu();
+				final float[] a = ImageTensors.fromEncodedFullDecode(images.get(i), "x", cfg);
+				long t1 = cpu();
+				final float[] b = ImageTensors.fromEncoded(images.get(i), "x", cfg);
+				long t2 = cpu();
+				full += t1 - t0;
+				streamed += t2 - t1;
+				if (!java.util.Arrays.equals(a, b))
+					throw new IllegalStateException("image " + i + ": the two paths differ");
+			}
+			if (round == 1)
+				System.out.printf("%s: %d images, %.2f Mpx on average: full decode path %.2f CPU ms/image, streaming path "
+					+ "%.2f CPU ms/image, %.2fx faster (tensors identical)%n", dir, images.size(),
+					pixels / 1e6 / images.size(), full / 1e6 / images.size(), streamed / 1e6 / images.size(),
+					(double) full / streamed);
 		}
 	}
 }

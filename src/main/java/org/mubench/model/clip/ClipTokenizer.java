@@ -37,6 +37,7 @@ public final class ClipTokenizer implements AutoCloseable {
 	private final HuggingFaceTokenizer tokenizer;
 	private final int contextLength;
 	private final long padId;
+	private final TextCleaning cleaning;
 
 	/** Token ids of a batch, padded to one length, with the attention mask (1 = token, 0 = padding). */
 	public static final class Batch {
@@ -56,6 +57,12 @@ public final class ClipTokenizer implements AutoCloseable {
 	 * @param padId id written after a text's last token
 	 */
 	public ClipTokenizer(Path tokenizerJson, int contextLength, long padId) {
+		this(tokenizerJson, contextLength, padId, TextCleaning.NONE);
+	}
+
+	/** @param cleaning what the model family does to a caption before tokenizing it */
+	public ClipTokenizer(Path tokenizerJson, int contextLength, long padId, TextCleaning cleaning) {
+		this.cleaning = cleaning;
 		if (contextLength < 2) throw new IllegalArgumentException("context length " + contextLength);
 		this.contextLength = contextLength;
 		this.padId = padId;
@@ -89,7 +96,8 @@ public final class ClipTokenizer implements AutoCloseable {
 	 * the text tower pools at) as the last token, as the reference tokenizers do.
 	 */
 	public long[] encode(String text) {
-		Encoding e = Djl.call(() -> tokenizer.encode(text, true, false));
+		final String cleaned = cleaning.clean(text);
+		Encoding e = Djl.call(() -> tokenizer.encode(cleaned, true, false));
 		long[] ids = e.getIds();
 		if (ids.length <= contextLength) return ids;
 		long[] special = e.getSpecialTokenMask();
@@ -158,6 +166,6 @@ public final class ClipTokenizer implements AutoCloseable {
 		}
 		if (pad < 0) pad = ModelFolder.declaredPadId(file);
 		if (pad < 0) pad = 0;
-		return new ClipTokenizer(file, context, pad);
+		return new ClipTokenizer(file, context, pad, folder.profile().textCleaning);
 	}
 }

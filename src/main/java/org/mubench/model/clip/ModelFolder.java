@@ -161,6 +161,19 @@ final class ModelFolder {
 		return -1;
 	}
 
+	/** The family profile from mubench_profile.json; {@link ModelProfile#CLIP} when the folder has none. */
+	ModelProfile profile() {
+		JsonNode p = readOptional(ModelProfile.FILE);
+		return p == null ? ModelProfile.CLIP : ModelProfile.parse(p, ModelProfile.FILE + " in " + dir);
+	}
+
+	/** preprocessor_config.json, prepared the way the family's profile says. */
+	org.mubench.image.PreprocessConfig preprocessing() {
+		org.mubench.image.PreprocessConfig pre = PreprocessConfigReader.read(preprocessorFile());
+		pre.pipeline = profile().imagePipeline;
+		return pre;
+	}
+
 	private JsonNode readOptional(String relative) {
 		Path p = dir.resolve(relative);
 		if (!Files.isRegularFile(p)) return null;

@@ -103,7 +103,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 		Path visionPath = folder.require(visionFile, hint(folder, VISION, suffix));
 		Path textPath = folder.require(textFile, hint(folder, TEXT, suffix));
 		folder.tokenizerFile();
-		PreprocessConfig pre = PreprocessConfigReader.read(folder.preprocessorFile());
+		PreprocessConfig pre = folder.preprocessing();
 		float logitScale = folder.logitScale();
 
 		DeviceChoice device = selector.select(o.device, DeviceSelector.Runtime.ONNX_RUNTIME);
@@ -137,7 +137,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 			}
 			o.listener.log("Model " + folder.name() + ": " + visionFile + " + " + textFile + " on " + device + ", "
 				+ threads + " threads, input " + hw[0] + "x" + hw[1] + ", context " + tokenizer.contextLength()
-				+ (model.maskInput != null ? " (with attention_mask)" : "") + ", logit scale " + logitScale);
+				+ (model.maskInput != null ? " (with attention_mask)" : "") + ", logit scale " + logitScale + ", family " + folder.profile());
 			return model;
 		}
 		catch (RuntimeException e) {

@@ -77,7 +77,7 @@ public final class TorchScriptClipModel extends AbstractClipModel {
 		Path imagePath = folder.require(IMAGE_ENCODER, "trace the image tower with tools/export_onnx.py --torchscript (docs/models.md)");
 		Path textPath = folder.require(TEXT_ENCODER, "trace the text tower with tools/export_onnx.py --torchscript (docs/models.md)");
 		folder.tokenizerFile();
-		PreprocessConfig pre = PreprocessConfigReader.read(folder.preprocessorFile());
+		PreprocessConfig pre = folder.preprocessing();
 		float logitScale = folder.logitScale();
 		int threads = o.threads > 0 ? o.threads : java.lang.Runtime.getRuntime().availableProcessors();
 		// PyTorch takes its thread counts once, when its engine starts.

@@ -163,7 +163,7 @@ public class WeightSweepTest {
 		org.mubench.eval.chart.LineBandChart chart = SweepPlot.chart(r);
 		assertEquals(org.mubench.eval.chart.LineBandChart.WIDTH, png.getWidth());
 		assertEquals(org.mubench.eval.chart.LineBandChart.HEIGHT, png.getHeight());
-		assertEquals(Arrays.asList("coarse", "fine_paper", "pathology", "μ-Bench mean"),
+		assertEquals(Arrays.asList("coarse_paper", "fine_paper", "pathology", "μ-Bench mean"),
 			chart.series.stream().map(s -> s.name).collect(java.util.stream.Collectors.toList()));
 		assertEquals(100 * r.points.get(1).groups.get("fine_paper").ciHigh, chart.series.get(1).high[1], 1e-9);
 		assertEquals(100 * r.points.get(2).mubenchMean, chart.series.get(3).y[2], 1e-9);

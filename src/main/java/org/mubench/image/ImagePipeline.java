@@ -1,0 +1,33 @@
+package org.mubench.image;
+
+/**
+ * Which reference code a model's images are prepared like. The steps are the same (resize the shorter side with
+ * Pillow bicubic, centre crop, scale to 0–1, normalise); the order and the rounding differ, and so do the tensors.
+ */
+public enum ImagePipeline {
+	/**
+	 * Hugging Face's CLIPImageProcessor with the PIL backend (OpenAI CLIP, PLIP): convert to RGB first, resize, crop
+	 * with a floored offset, rescale in double.
+	 */
+	CLIP("clip"),
+	/**
+	 * open_clip's transform (torchvision on PIL images: QuiltNet, OpenCLIP, BiomedCLIP, CONCH): resize and crop in the
+	 * image's own Pillow mode and convert to RGB afterwards, crop offset rounded half to even, divide by 255 in float.
+	 */
+	OPEN_CLIP("open_clip");
+
+	/** The name used in {@code mubench_profile.json}. */
+	public final String key;
+
+	ImagePipeline(String key) {
+		this.key = key;
+	}
+
+	/** The pipeline named {@code key}, or null. */
+	public static ImagePipeline of(String key) {
+		for (ImagePipeline p : values())
+			if (p.key.equals(key))
+				return p;
+		return null;
+	}
+}
