@@ -59,7 +59,7 @@ class OnnxClipModelTest {
 		return o;
 	}
 
-	private static List<float[]> images(int n, int size, long seed) {
+	static List<float[]> images(int n, int size, long seed) {
 		Random r = new Random(seed);
 		List<float[]> out = new ArrayList<>();
 		for (int i = 0; i < n; i++) {

@@ -27,10 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,24 +43,12 @@ class TinyClipEngineTest {
 	private static final List<String> TEXTS = Arrays.asList("a micrograph", "Mitosis in HeLa cells, stained with DAPI.",
 		"x", "an electron microscopy image of a mitochondrion", "H&E", "", "tissue");
 
-	private static List<float[]> images(int n, int size) {
-		Random r = new Random(11);
-		List<float[]> out = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			float[] p = new float[3 * size * size];
-			for (int j = 0; j < p.length; j++)
-				p[j] = (float) r.nextGaussian();
-			out.add(p);
-		}
-		return out;
-	}
-
 	@Test
 	void batchOneAndEightAgreeWithAndWithoutMask() throws IOException {
 		for (boolean mask : new boolean[] { false, true }) {
 			Path dir = tmp.resolve("tiny" + mask);
 			TinyClip.write(dir, new TinyClip.Options().imageSize(32).embedDim(16).attentionMask(mask).seed(3));
-			List<float[]> imgs = images(10, 32);
+			List<float[]> imgs = OnnxClipModelTest.images(10, 32, 11);
 			float[][] i1, i8, t1, t8;
 			try (OnnxClipModel m = OnnxClipModel.open(dir, OnnxClipModelTest.options(1))) {
 				assertEquals(mask, m.usesAttentionMask());
@@ -92,7 +78,7 @@ class TinyClipEngineTest {
 		TinyClip.write(plain, new TinyClip.Options().imageSize(16).seed(5));
 		TinyClip.write(half, new TinyClip.Options().imageSize(16).seed(5).fp16(true));
 		TinyClip.write(external, new TinyClip.Options().imageSize(16).seed(5).externalData(true));
-		List<float[]> imgs = images(2, 16);
+		List<float[]> imgs = OnnxClipModelTest.images(2, 16, 11);
 		float[][] a, b, c;
 		try (OnnxClipModel m = OnnxClipModel.open(plain, OnnxClipModelTest.options(2))) {
 			a = m.embedImages(imgs);
