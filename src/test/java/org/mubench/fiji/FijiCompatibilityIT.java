@@ -57,7 +57,7 @@ class FijiCompatibilityIT {
 	/** Packages Fiji provides, whose versions in Fiji 2.3.0 are the ones in {@link #OLD}. */
 	static final String[] FIJI_PACKAGES = { "net/imglib2/", "org/scijava/", "ij/", "com/fasterxml/jackson/", "com/google/gson/",
 		"org/apache/commons/io/", "org/apache/commons/codec/", "org/apache/commons/compress/", "org/slf4j/", "com/sun/jna/",
-		"com/google/protobuf/" };
+		"com/google/protobuf/", "org/jfree/", "org/apache/commons/text/" };
 
 	/**
 	 * References into Fiji's libraries that do not link against Fiji 2.3.0 but that the plugin never reaches, each
