@@ -86,13 +86,14 @@ public class CompareRunsCommand extends ContextCommand {
 
 	@Override
 	public void run() {
+		FijiErrors.run(this, this::execute);
+	}
+
+	private void execute() {
 		RunComparison.Options o = new RunComparison.Options();
 		o.runs.addAll(folders(run_folders));
-		if (o.runs.size() < 2) {
-			cancel("Run folders: give at least two run folders (one per line), got " + o.runs.size());
-			log.error(getCancelReason());
-			return;
-		}
+		if (o.runs.size() < 2)
+			throw new IllegalArgumentException("Run folders: give at least two run folders (one per line), got " + o.runs.size());
 		o.resamples = resamples;
 		o.seed = seed;
 		RunComparison.Result r;
@@ -105,9 +106,8 @@ public class CompareRunsCommand extends ContextCommand {
 			return;
 		}
 		catch (IOException | IllegalArgumentException e) {
-			cancel("Run folders: " + e.getMessage());
-			log.error(getCancelReason());
-			return;
+			// One line naming the dialog field (FijiErrors shows it as a dialog, or a log line that stops the macro).
+			throw new IllegalArgumentException("Run folders: " + e.getMessage(), e);
 		}
 		for (String n : r.notes)
 			log.warn(n);
