@@ -67,6 +67,14 @@ public final class OnnxClipModel extends AbstractClipModel {
 	private Path visionPath;
 	private int threads;
 
+	/** The preprocessing and which graph variant answers (a quantized tower answers differently from fp32). */
+	@Override
+	public java.util.Map<String, Object> answerSettings() {
+		java.util.Map<String, Object> m = super.answerSettings();
+		if (visionPath != null) m.put("vision_graph", visionPath.getFileName().toString());
+		return m;
+	}
+
 	private OnnxClipModel(String name, PreprocessConfig pre, ClipTokenizer tokenizer, float logitScale, int batchSize,
 		int height, int width, Towers t, DeviceChoice device)
 	{

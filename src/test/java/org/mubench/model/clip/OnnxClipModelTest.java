@@ -77,6 +77,8 @@ class OnnxClipModelTest {
 		try (OnnxClipModel m = OnnxClipModel.open(dir, options(4))) {
 			assertEquals("m", m.name());
 			assertEquals(8, m.embeddingSize());
+			// The graph variant is part of what a run folder's identity records.
+			assertEquals("vision_model.onnx", m.answerSettings().get("vision_graph"));
 			float[][] img = m.embedImages(images(5, 8, 1));
 			float[][] txt = m.embedTexts(TEXTS);
 			assertEquals(5, img.length);
