@@ -120,15 +120,9 @@ public final class SweepCommand implements Callable<Integer> {
 			progress.finish();
 		}
 		PrintWriter w = spec.commandLine().getOut();
-		// The fine column is the paper's fine total (fine_paper) when the sweep has it, and says so.
-		boolean paper = false;
-		for (WeightSweep.Point p : r.points)
-			paper |= p.groups.containsKey("fine_paper");
-		String fine = paper ? "fine_paper" : "fine";
-		boolean coarsePaper = false;
-		for (WeightSweep.Point p : r.points)
-			coarsePaper |= p.groups.containsKey("coarse_paper");
-		String coarse = coarsePaper ? "coarse_paper" : "coarse";
+		// The columns are the paper totals when the sweep has them, and their headers say which group they show.
+		String coarse = column(r, "coarse_paper", "coarse");
+		String fine = column(r, "fine_paper", "fine");
 		w.println(String.format(Locale.ROOT, "%-8s %-13s %-11s %-10s %s", "alpha", coarse, fine, "pathology", "mubench-mean"));
 		for (WeightSweep.Point p : r.points)
 			w.println(String.format(Locale.ROOT, "%-8s %-13s %-11s %-10s %s", WeightSweep.folderName(p.alpha).substring(6),
@@ -145,5 +139,12 @@ public final class SweepCommand implements Callable<Integer> {
 
 	private static String pct(WeightSweep.Point p, String group) {
 		return p.groups.containsKey(group) ? String.format(Locale.ROOT, "%.2f", 100 * p.groups.get(group).accuracy) : "-";
+	}
+
+	/** {@code paper} when any point of the sweep has that group, else the all-rows group {@code plain}. */
+	private static String column(WeightSweep.Result r, String paper, String plain) {
+		for (WeightSweep.Point p : r.points)
+			if (p.groups.containsKey(paper)) return paper;
+		return plain;
 	}
 }
