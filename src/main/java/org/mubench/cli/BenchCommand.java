@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
 		b.decodeThreads = inference.decodeThreads;
 		b.device = inference.device;
 		b.variant = inference.variant;
+		b.imageStreams = inference.imageStreams;
 		b.limit = limit;
 		b.rawSeconds = rawSeconds;
 		b.stageImages = stageImages;

@@ -79,6 +79,8 @@ final class Benchmark {
 	int threads = 0;
 	int decodeThreads = 0;
 	String device = "auto";
+	/** Parts of an image batch run at once (0 = the model's rule). */
+	int imageStreams;
 	/** Model file variant (e.g. quantized), or null for the default files. */
 	String variant;
 	long limit = 0;
@@ -132,6 +134,7 @@ final class Benchmark {
 				if (tower != null) raw.add(rawBurst(tower, rawSeconds / 2));
 				r.put("device", deviceUsed);
 				r.put("intra_op_threads", intraThreads);
+				r.put("image_streams", m instanceof OnnxClipModel ? ((OnnxClipModel) m).imageStreams().streams : 1);
 				// What the runner chose (RunOptions.overlapInference, RunOptions.decodeThreads).
 				r.put("decode_overlaps_inference", result.decodeOverlapsInference);
 				r.put("decode_threads", result.decodeThreads);
@@ -203,6 +206,7 @@ final class Benchmark {
 		mo.device = device;
 		mo.batchSize = batch;
 		mo.threads = threads;
+		mo.imageStreams = imageStreams;
 		if (variant != null) mo.extra.put("variant", variant);
 		mo.listener = log;
 		return Models.open(model.toString(), mo);

@@ -37,17 +37,24 @@ final class InferenceOptions {
 		description = "Threads decoding images for the model (default: the runner's choice for the model and device).")
 	int decodeThreads;
 
+	@Option(names = "--image-streams", paramLabel = "N", defaultValue = "0",
+		description = "Parts of each image batch run at the same time on the CPU, the threads split between them (default: "
+			+ "one per core, at least 4 images each; 1 = the whole batch in one call; see docs/benchmarks.md).")
+	int imageStreams;
+
 	@Option(names = "--variant", paramLabel = "NAME",
 		description = "Model file variant, e.g. quantized for onnx/*_quantized.onnx (int8; see docs/benchmarks.md for its speed and agreement).")
 	String variant;
 
-	/** Puts the chosen variant, if any, into the model options. */
+	/** Puts the chosen variant, if any, and the image streams into the model options. */
 	void applyTo(org.mubench.model.ModelOptions options) {
+		options.imageStreams = imageStreams;
 		if (variant != null) options.extra.put("variant", variant);
 	}
 
 	/** Refuses a batch size below 1 as bad usage. */
 	void check(CommandLine commandLine) {
 		if (batch < 1) throw new CommandLine.ParameterException(commandLine, "--batch must be at least 1");
+		if (imageStreams < 0) throw new CommandLine.ParameterException(commandLine, "--image-streams must be 0 (choose) or at least 1");
 	}
 }

@@ -31,6 +31,11 @@ public final class ModelOptions {
 	public int batchSize = 16;
 	/** Intra-op threads for local inference; 0 = number of cores. */
 	public int threads = 0;
+	/**
+	 * Parts of an image batch a CPU model runs at the same time, the threads split between them; 0 = the model's rule
+	 * (e.g. {@code org.mubench.model.clip.ImageStreams}), 1 = the whole batch in one call.
+	 */
+	public int imageStreams = 0;
 	/** Seed for anything random (the random model, API {@code seed}). */
 	public long seed = 0;
 	/** A file holding an API key (never the key itself on a command line). */

@@ -28,6 +28,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.mubench.image.PreprocessConfig;
 import org.mubench.model.ContrastiveModel;
@@ -68,23 +72,102 @@ abstract class AbstractClipModel implements ContrastiveModel {
 	 * Runtimes that read native memory override this to skip a copy; by default it goes through
 	 * {@link #runImages(float[], int)}.
 	 */
-	protected float[][] runImages(FloatBuffer batch, int n) {
+	protected float[][] runImages(FloatBuffer batch, int n, int stream) {
 		float[] a = new float[batch.remaining()];
 		batch.get(a);
 		return runImages(a, n);
 	}
 
-	private final Object imageLock = new Object();
-	private FloatBuffer imageBuffer;
+	/** How a batch is split over concurrent tower calls; null = one call per batch. */
+	protected ImageStreams imageStreams() {
+		return null;
+	}
 
-	/** The reusable batch buffer, cleared, with room for {@code floats}. */
-	private FloatBuffer imageBuffer(int floats) {
-		if (imageBuffer == null || imageBuffer.capacity() < floats) {
-			imageBuffer = ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+	private final Object imageLock = new Object();
+	/** One reusable batch buffer per stream. */
+	private final List<FloatBuffer> imageBuffers = new ArrayList<>();
+	/** Runs the parts of a batch after the first (the caller runs that one); made on first use. */
+	private ExecutorService streamPool;
+
+	/** Stream {@code stream}'s reusable buffer, cleared, with room for {@code floats}. */
+	private FloatBuffer imageBuffer(int stream, int floats) {
+		while (imageBuffers.size() <= stream)
+			imageBuffers.add(null);
+		FloatBuffer b = imageBuffers.get(stream);
+		if (b == null || b.capacity() < floats) {
+			b = ByteBuffer.allocateDirect(floats * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+			imageBuffers.set(stream, b);
 		}
-		imageBuffer.clear();
-		imageBuffer.limit(floats);
-		return imageBuffer;
+		b.clear();
+		b.limit(floats);
+		return b;
+	}
+
+	/** Copies images {@code from}..{@code from+n} into {@code part} (stream {@code stream}'s buffer) and runs them. */
+	private float[][] runPart(List<float[]> pixels, int from, int n, int stream, FloatBuffer part) {
+		for (int i = 0; i < n; i++)
+			part.put(pixels.get(from + i));
+		part.flip();
+		float[][] rows = runImages(part, n, stream);
+		if (rows.length != n) throw new ModelException("The vision tower of " + name + " returned " + rows.length
+			+ " embeddings for " + n + " images: its output must be [batch, embedding].");
+		return rows;
+	}
+
+	/** Runs one batch, split over the streams when there are several; rows in input order. */
+	private float[][] runBatch(List<float[]> pixels, int from, int n) {
+		ImageStreams streams = imageStreams();
+		int[] parts = streams == null ? new int[] { n } : streams.parts(n);
+		int per = 3 * height * width;
+		if (parts.length == 1) return runPart(pixels, from, n, 0, imageBuffer(0, n * per));
+		if (streamPool == null) streamPool = Executors.newFixedThreadPool(Math.max(1, streams.streams - 1), r -> {
+			Thread t = new Thread(r, "mubench-image-stream");
+			t.setDaemon(true);
+			return t;
+		});
+		List<Future<float[][]>> others = new ArrayList<>();
+		int start = from + parts[0];
+		for (int k = 1; k < parts.length; k++) {
+			int s = start, size = parts[k], stream = k;
+			FloatBuffer buffer = imageBuffer(stream, size * per);
+			others.add(streamPool.submit(() -> runPart(pixels, s, size, stream, buffer)));
+			start += size;
+		}
+		float[][] out = new float[n][];
+		try {
+			System.arraycopy(runPart(pixels, from, parts[0], 0, imageBuffer(0, parts[0] * per)), 0, out, 0, parts[0]);
+			int at = parts[0];
+			for (int k = 1; k < parts.length; k++) {
+				float[][] rows = others.get(k - 1).get();
+				System.arraycopy(rows, 0, out, at, rows.length);
+				at += rows.length;
+			}
+			return out;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ModelException("Image inference of " + name + " was interrupted.", e);
+		}
+		catch (ExecutionException e) {
+			Throwable c = e.getCause();
+			if (c instanceof RuntimeException) throw (RuntimeException) c;
+			if (c instanceof Error) throw (Error) c;
+			throw new ModelException("Image inference of " + name + " failed: " + c, c);
+		}
+		finally {
+			// A failed part must not leave another still writing into a buffer the next batch reuses.
+			for (Future<float[][]> f : others) {
+				try {
+					f.get();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				catch (ExecutionException ignored) {
+					// reported above
+				}
+			}
+		}
 	}
 
 	/** Embeds one batch of tokenised texts; returns one raw row per text. */
@@ -133,16 +216,10 @@ abstract class AbstractClipModel implements ContrastiveModel {
 			int n = Math.min(batchSize, pixels.size() - start);
 			float[][] rows;
 			synchronized (imageLock) {
-				// One copy per image, into a native buffer the runtime reads in place; the buffer is kept for the
+				// One copy per image, into a native buffer the runtime reads in place; the buffers are kept for the
 				// next batch (a fresh one per batch costs zeroing and waits on the GC to free native memory).
-				FloatBuffer batch = imageBuffer(n * per);
-				for (int i = 0; i < n; i++)
-					batch.put(pixels.get(start + i));
-				batch.flip();
-				rows = runImages(batch, n);
+				rows = runBatch(pixels, start, n);
 			}
-			if (rows.length != n) throw new ModelException("The vision tower of " + name + " returned " + rows.length
-				+ " embeddings for " + n + " images: its output must be [batch, embedding].");
 			for (int i = 0; i < n; i++)
 				out[start + i] = normalise(rows[i]);
 		}
@@ -181,6 +258,9 @@ abstract class AbstractClipModel implements ContrastiveModel {
 
 	@Override
 	public void close() {
+		synchronized (imageLock) {
+			if (streamPool != null) streamPool.shutdownNow();
+		}
 		tokenizer.close();
 	}
 

@@ -66,6 +66,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 	private final DeviceChoice device;
 	private Path visionPath;
 	private int threads;
+	private ImageStreams streams;
 
 	/** The preprocessing and which graph variant answers (a quantized tower answers differently from fp32). */
 	@Override
@@ -119,7 +120,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 
 		Towers towers;
 		try {
-			towers = Towers.load(visionPath, visionFile, textPath, textFile, device, threads);
+			towers = Towers.load(visionPath, visionFile, textPath, textFile, device, threads, o);
 		}
 		catch (ModelException e) {
 			if (!device.gpu || device.explicit) throw e;
@@ -127,7 +128,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 			// CUDA): the CPU still works.
 			o.listener.log("Device: falling back to cpu, the CUDA session failed: " + e.getMessage());
 			device = DeviceChoice.cpu(false, "auto: CUDA session failed, using cpu");
-			towers = Towers.load(visionPath, visionFile, textPath, textFile, device, threads);
+			towers = Towers.load(visionPath, visionFile, textPath, textFile, device, threads, o);
 		}
 		try {
 			int[] hw = towers.imageSize(pre, folder);
@@ -136,6 +137,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 				towers, device);
 			model.visionPath = visionPath;
 			model.threads = threads;
+			model.streams = towers.streams;
 			try {
 				model.checkEmbeddingSizes(visionFile, textFile);
 			}
@@ -144,7 +146,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 				throw e;
 			}
 			o.listener.log("Model " + folder.name() + ": " + visionFile + " + " + textFile + " on " + device + ", "
-				+ threads + " threads, input " + hw[0] + "x" + hw[1] + ", context " + tokenizer.contextLength()
+				+ (towers.streams.streams > 1 ? towers.streams + " (image tower)" : threads + " threads") + ", input " + hw[0] + "x" + hw[1] + ", context " + tokenizer.contextLength()
 				+ (model.maskInput != null ? " (with attention_mask)" : "") + ", logit scale " + logitScale + ", family " + folder.profile());
 			return model;
 		}
@@ -169,7 +171,13 @@ public final class OnnxClipModel extends AbstractClipModel {
 		return !device.gpu && threads >= java.lang.Runtime.getRuntime().availableProcessors();
 	}
 
-	/** Intra-op threads the sessions were created with. */
+	/** How the image tower's batches are split over concurrent calls. */
+	@Override
+	public ImageStreams imageStreams() {
+		return streams;
+	}
+
+	/** Intra-op threads in all (the text tower's; the image tower's are split over {@link #imageStreams()}). */
 	public int intraOpThreads() {
 		return threads;
 	}
@@ -210,12 +218,12 @@ public final class OnnxClipModel extends AbstractClipModel {
 	}
 
 	@Override
-	protected float[][] runImages(java.nio.FloatBuffer batch, int n) {
+	protected float[][] runImages(java.nio.FloatBuffer batch, int n, int stream) {
 		try (NDManager manager = OrtGraph.newManager()) {
 			// A direct buffer becomes the ONNX Runtime tensor as it is: no copy.
 			NDArray x = manager.create(batch, new Shape(n, 3, height, width), ai.djl.ndarray.types.DataType.FLOAT32);
 			x.setName(pixelInput);
-			NDList out = vision.run(new NDList(x));
+			NDList out = vision.run(new NDList(x), stream);
 			return OrtGraph.rows(out.get(imageOutput), vision.file);
 		}
 	}
@@ -325,13 +333,17 @@ public final class OnnxClipModel extends AbstractClipModel {
 		String pixelInput, imageOutput, textOutput;
 		OrtGraph.Tensor idsInput, maskInput, typeIdsInput, positionInput;
 		int fixedTextLength = -1;
+		ImageStreams streams;
 
-		static Towers load(Path visionPath, String visionFile, Path textPath, String textFile, DeviceChoice device, int threads) {
+		static Towers load(Path visionPath, String visionFile, Path textPath, String textFile, DeviceChoice device, int threads,
+			ModelOptions o)
+		{
 			Towers t = new Towers();
+			t.streams = ImageStreams.choose(o.imageStreams, device.gpu, threads, o.batchSize);
 			try {
-				t.vision = OrtGraph.load(visionPath, visionFile, device, threads);
+				t.vision = OrtGraph.load(visionPath, visionFile, device, t.streams.threadsPerStream, t.streams.streams);
 				t.inspectVision();
-				t.text = OrtGraph.load(textPath, textFile, device, threads);
+				t.text = OrtGraph.load(textPath, textFile, device, threads, 1);
 				t.inspectText();
 				return t;
 			}

@@ -21,8 +21,10 @@ package org.mubench.model.clip;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.djl.Device;
@@ -83,22 +85,27 @@ final class OrtGraph implements AutoCloseable {
 	final Map<String, Tensor> inputs;
 	final Map<String, Tensor> outputs;
 	private final ZooModel<NDList, NDList> model;
-	private final Predictor<NDList, NDList> predictor;
+	/** One predictor per stream: a DJL predictor is not for concurrent use, the ONNX Runtime session under it is. */
+	private final List<Predictor<NDList, NDList>> predictors = new ArrayList<>();
 
-	private OrtGraph(String file, ZooModel<NDList, NDList> model, Map<String, Tensor> inputs, Map<String, Tensor> outputs) {
+	private OrtGraph(String file, ZooModel<NDList, NDList> model, Map<String, Tensor> inputs, Map<String, Tensor> outputs,
+		int streams)
+	{
 		this.file = file;
 		this.model = model;
 		this.inputs = inputs;
 		this.outputs = outputs;
-		this.predictor = model.newPredictor();
+		for (int i = 0; i < streams; i++)
+			predictors.add(model.newPredictor());
 	}
 
 	/**
 	 * @param path the .onnx file
 	 * @param file its name relative to the model folder, for messages
-	 * @param threads intra-op threads (> 0)
+	 * @param threads intra-op threads of each call (> 0)
+	 * @param streams calls that may run at the same time ({@link #run(NDList, int)})
 	 */
-	static OrtGraph load(Path path, String file, DeviceChoice device, int threads) {
+	static OrtGraph load(Path path, String file, DeviceChoice device, int threads, int streams) {
 		Djl.requireOnnxRuntime(file);
 		Device djlDevice = device.gpu ? Device.gpu(device.index) : Device.cpu();
 		Criteria<NDList, NDList> criteria = Criteria.builder()
@@ -126,7 +133,7 @@ final class OrtGraph implements AutoCloseable {
 			Map<String, Tensor> in = new LinkedHashMap<>();
 			Map<String, Tensor> out = new LinkedHashMap<>();
 			describe(path, file, in, out);
-			return new OrtGraph(file, model, in, out);
+			return new OrtGraph(file, model, in, out, Math.max(1, streams));
 		}
 		catch (RuntimeException e) {
 			model.close();
@@ -138,8 +145,16 @@ final class OrtGraph implements AutoCloseable {
 	 * Runs the graph. Inputs are created by {@code manager} (an ONNX Runtime manager the caller closes) and named after
 	 * the graph's inputs; the result lives in the same manager.
 	 */
-	synchronized NDList run(NDList inputs) {
-		return Djl.call(() -> predictor.predict(inputs));
+	NDList run(NDList inputs) {
+		return run(inputs, 0);
+	}
+
+	/** Runs the graph on stream {@code stream}'s predictor; different streams run at the same time. */
+	NDList run(NDList inputs, int stream) {
+		Predictor<NDList, NDList> predictor = predictors.get(stream);
+		synchronized (predictor) {
+			return Djl.call(() -> predictor.predict(inputs));
+		}
 	}
 
 	/** A fresh ONNX Runtime manager for one call's inputs and outputs (close it). */
@@ -170,7 +185,8 @@ final class OrtGraph implements AutoCloseable {
 	public synchronized void close() {
 		if (closed) return;
 		closed = true;
-		predictor.close();
+		for (Predictor<NDList, NDList> p : predictors)
+			p.close();
 		model.close();
 	}
 

@@ -140,6 +140,37 @@ class OnnxClipModelTest {
 		}
 	}
 
+	/** Parts of a batch run on concurrent streams give the embeddings of one call, in input order. */
+	@Test
+	void imageStreamsDoNotChangeEmbeddingsOrTheirOrder() throws IOException {
+		TestClipFolder spec = new TestClipFolder();
+		Path dir = spec.write(tmp.resolve("streams"));
+		List<float[]> imgs = images(11, 8, 5); // a batch of 8 (two parts of 4) and one of 3 (parts of 2 and 1)
+		ModelOptions one = options(8);
+		one.threads = 2;
+		one.imageStreams = 1;
+		ModelOptions two = options(8);
+		two.threads = 2;
+		two.imageStreams = 2;
+		float[][] a, b;
+		try (OnnxClipModel m = OnnxClipModel.open(dir, one)) {
+			assertEquals(1, m.imageStreams().streams);
+			a = m.embedImages(imgs);
+		}
+		try (OnnxClipModel m = OnnxClipModel.open(dir, two)) {
+			assertEquals(2, m.imageStreams().streams);
+			assertEquals(1, m.imageStreams().threadsPerStream);
+			b = m.embedImages(imgs);
+			float[][] again = m.embedImages(imgs);
+			for (int i = 0; i < imgs.size(); i++)
+				assertArrayEquals(b[i], again[i], 0f);
+		}
+		for (int i = 0; i < imgs.size(); i++) {
+			assertArrayEquals(spec.expectedImageEmbedding(imgs.get(i)), b[i], 1e-5f, "image " + i);
+			assertArrayEquals(a[i], b[i], 1e-6f, "image " + i);
+		}
+	}
+
 	@Test
 	void repeatedCallsAndReloadsAreDeterministic() throws IOException {
 		Path dir = new TestClipFolder().write(tmp.resolve("d"));
