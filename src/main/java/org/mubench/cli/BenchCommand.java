@@ -107,8 +107,8 @@ public final class BenchCommand implements Callable<Integer> {
 
 	@SuppressWarnings("unchecked")
 	static void print(PrintWriter out, Map<String, Object> r) {
-		out.printf(Locale.ROOT, "Model %s on %s, %s cores, batch %s, %s intra-op threads, %s decode threads (%s), heap max %s MiB%n",
-			r.get("model"), r.get("device"), r.get("cores"), r.get("batch"), r.get("intra_op_threads"), r.get("decode_threads"),
+		out.printf(Locale.ROOT, "Model %s on %s, %s cores, batch %s, %s intra-op threads in %s image stream(s), %s decode threads (%s), heap max %s MiB%n",
+			r.get("model"), r.get("device"), r.get("cores"), r.get("batch"), r.get("intra_op_threads"), r.get("image_streams"), r.get("decode_threads"),
 			Boolean.TRUE.equals(r.get("decode_overlaps_inference")) ? "during inference" : "between batches", r.get("heap_max_mib"));
 		out.printf(Locale.ROOT, "Dataset %s: %s images, %s questions, %s distinct option texts; load average %s%n",
 			r.get("dataset"), r.get("images"), r.get("questions"), r.get("unique_texts"), r.get("load_average_start"));

@@ -90,6 +90,7 @@ public final class ClassifyCommand implements Callable<Integer> {
 		ModelOptions options = new ModelOptions();
 		options.device = device;
 		options.threads = threads;
+		options.imageStreams = 1; // one image: every thread on its one call
 		if (variant != null) options.extra.put("variant", variant);
 		if (verbose) options.listener = new ProgressListener() {
 			@Override

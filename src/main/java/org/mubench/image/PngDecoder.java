@@ -361,8 +361,7 @@ public final class PngDecoder {
 			case 0:
 				return true;
 			case 1:
-				for (int i = bpp; i < stride; i++)
-					d[cur + i] += d[cur + i - bpp];
+				subtractLeft(d, cur, stride, bpp);
 				return true;
 			case 2:
 				if (p != null)
@@ -375,27 +374,52 @@ public final class PngDecoder {
 						d[cur + i] += (byte) ((d[cur + i - bpp] & 0xFF) >>> 1);
 					return true;
 				}
-				for (int i = 0; i < bpp && i < stride; i++)
-					d[cur + i] += (byte) ((p[prev + i] & 0xFF) >>> 1);
-				for (int i = bpp; i < stride; i++)
-					d[cur + i] += (byte) (((d[cur + i - bpp] & 0xFF) + (p[prev + i] & 0xFF)) >>> 1);
+				for (int k = 0; k < bpp && k < stride; k++) { // left neighbour in a register, as for Paeth below
+					int a = (d[cur + k] + ((p[prev + k] & 0xFF) >>> 1)) & 0xFF;
+					d[cur + k] = (byte) a;
+					for (int i = k + bpp; i < stride; i += bpp) {
+						a = (d[cur + i] + ((a + (p[prev + i] & 0xFF)) >>> 1)) & 0xFF;
+						d[cur + i] = (byte) a;
+					}
+				}
 				return true;
 			case 4:
 				if (p == null) { // Paeth with no row above predicts from the left
-					for (int i = bpp; i < stride; i++)
-						d[cur + i] += d[cur + i - bpp];
+					subtractLeft(d, cur, stride, bpp);
 					return true;
 				}
 				for (int i = 0; i < bpp && i < stride; i++)
 					d[cur + i] += p[prev + i];
-				for (int i = bpp; i < stride; i++) {
-					final int a = d[cur + i - bpp] & 0xFF, b = p[prev + i] & 0xFF, c = p[prev + i - bpp] & 0xFF;
-					final int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
-					d[cur + i] += (byte) (pa <= pb && pa <= pc ? a : pb <= pc ? b : c);
+				// Channel by channel, left neighbour and upper-left kept in registers: each byte then waits only on
+				// arithmetic, not on the store of the byte before it. The choice
+				// (pa <= pb && pa <= pc ? a : pb <= pc ? b : c) is made without branches, as it follows the content.
+				for (int k = 0; k < bpp && k < stride; k++) {
+					int a = d[cur + k] & 0xFF, c = p[prev + k] & 0xFF;
+					for (int i = k + bpp; i < stride; i += bpp) {
+						final int b = p[prev + i] & 0xFF;
+						final int pa = Math.abs(b - c), pb = Math.abs(a - c), pc = Math.abs(a + b - 2 * c);
+						final int cOverB = (pc - pb) >> 31;
+						final int bc = (b & ~cOverB) | (c & cOverB);
+						final int notA = (Math.min(pb, pc) - pa) >> 31;
+						a = (d[cur + i] + ((a & ~notA) | (bc & notA))) & 0xFF;
+						d[cur + i] = (byte) a;
+						c = b;
+					}
 				}
 				return true;
 			default:
 				return false;
+		}
+	}
+
+	/** The Sub filter's inverse: each byte plus its left neighbour, channel by channel with the neighbour in a register. */
+	private static void subtractLeft(byte[] d, int cur, int stride, int bpp) {
+		for (int k = 0; k < bpp && k < stride; k++) {
+			int a = d[cur + k];
+			for (int i = k + bpp; i < stride; i += bpp) {
+				a += d[cur + i];
+				d[cur + i] = (byte) a;
+			}
 		}
 	}
 

@@ -69,9 +69,11 @@ class BenchCommandTest {
 			assertTrue(j.path(k).isNumber() && j.path(k).asDouble() > 0, k + " in " + out);
 		}
 		assertEquals(7, j.path("images").asLong());
+		assertEquals(1, j.path("image_streams").asInt(), out); // one thread: nothing to split
+		assertEquals(7, j.path("stages").path("read").path("images").asLong(), out);
 		assertEquals(35, j.path("questions").asLong()); // 7 rows × 5 template-1 captions
 		assertEquals(j.path("full_release_estimate_s").asDouble(), 17_315 / j.path("end_to_end_images_per_s").asDouble(), 1e-6);
-		for (String s : Arrays.asList("decode", "preprocess", "image_inference", "text_inference", "scoring")) {
+		for (String s : Arrays.asList("read", "decode", "preprocess", "image_inference", "text_inference", "scoring")) {
 			JsonNode stage = j.path("stages").path(s);
 			for (String k : Arrays.asList("seconds", "images_per_s", "peak_heap_mib")) {
 				assertTrue(stage.path(k).isNumber() && stage.path(k).asDouble() > 0, s + "." + k + " in " + out);
