@@ -19,6 +19,7 @@ Needs torch, transformers, timm, open_clip_torch. mubench never runs this.
 import argparse
 import collections
 import json
+import math
 import os
 import re
 import string
@@ -91,6 +92,7 @@ def main():
         for n, p in model.text.named_parameters():
             if p.dim() >= 2:
                 p.normal_(0, 0.05)
+        model.logit_scale.fill_(math.log(100))  # the trained scale's cap (BiomedCLIP's), so probabilities are sharp
     torch.save(model.state_dict(), os.path.join(a.out, "checkpoint.pt"))
     print("wrote", a.out, "text tower", type(model.text.transformer).__name__, "vision", type(model.visual).__name__)
 
