@@ -149,18 +149,30 @@ def parity_rows(a, files, oc, hf):
     import open_clip
     import torch
     from tokenizers import Tokenizer
-    model = open_clip.create_model(a.arch, pretrained=a.checkpoint).eval()
+    arch = a.arch
+    if a.open_clip_config:  # e.g. the BiomedCLIP layout: its own transform (preprocess_cfg) must equal oc's
+        with open(a.open_clip_config, encoding="utf-8") as f:
+            cfg = json.load(f)
+        arch = "mubench-parity"
+        open_clip.factory._MODEL_CONFIGS[arch] = cfg.get("model_cfg", cfg)
+    model, _, own = open_clip.create_model_and_transforms(arch, pretrained=a.checkpoint)
+    model.eval()
     sess = ort.InferenceSession(os.path.join(a.model, "onnx", "vision_model.onnx"), providers=["CPUExecutionProvider"])
     cos = lambda u, v: float((u * v).sum() / np.linalg.norm(u) / np.linalg.norm(v))
-    print("| image | mode | open_clip tensor → ONNX vs PyTorch cosine | CLIPImageProcessor tensor (before) cosine |")
+    print("| image | mode | model's own transform = fixture tensor | open_clip tensor → ONNX vs PyTorch cosine "
+          "| CLIPImageProcessor tensor (before) cosine |")
     for name, im in files.items():
-        x = oc(im)[None]
+        x = own(im)[None]
+        same = crc(x[0])[0] == crc(oc(im))[0]
         with torch.no_grad():
             ref = model.encode_image(x)[0].numpy().astype(np.float64)
         ours = sess.run(None, {"pixel_values": x.numpy()})[0][0]
         before = sess.run(None, {"pixel_values": hf(im, return_tensors="np")["pixel_values"]})[0][0]
-        print(f"| {name} | {im.mode} | {cos(ref, ours):.8f} | {cos(ref, before):.6f} |")
-    tok = open_clip.get_tokenizer(a.arch)
+        print(f"| {name} | {im.mode} | {'yes' if same else 'NO'} | {cos(ref, ours):.8f} | {cos(ref, before):.6f} |")
+    tok = open_clip.get_tokenizer(arch)
+    if not hasattr(tok, "bpe_ranks"):
+        print("Hugging Face tokenizer: its ids are checked by WordPieceFamilyTest (--wordpiece)")
+        return
     tk = Tokenizer.from_file(os.path.join(a.model, "tokenizer.json"))
     from open_clip.tokenizer import _clean_lower
     same = 0
