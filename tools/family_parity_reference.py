@@ -39,6 +39,9 @@ WORDPIECE_TEXTS = TEXTS + [
     "", " \t\n ", "Ångström, naïve café, Straße", "10 µm vs 10 μm scale bar", "细胞核 nuclei",
     "a literal [SEP] and [PAD] and [CLS] inside", "price 5€ ✓ 🔬", "x" * 120 + " overlong word",
     "pre-mitotic cells (n=12); p<0.05", "tissue " * 300,
+    # the captions of tools/family_classify_check.py
+    "a fluorescence micrograph of nuclei &lt;DAPI&gt;", "electron microscopy of mitochondria &quot;cristae&quot;",
+    "a literal [SEP] inside a caption", ("phase contrast image of HeLa cells in culture " * 40).strip(),
 ]
 
 
