@@ -35,7 +35,7 @@ from torch import nn
 
 OPENAI_MEAN = [0.48145466, 0.4578275, 0.40821073]
 OPENAI_STD = [0.26862954, 0.26130258, 0.27577711]
-CHECK_TEXTS = ["an H&amp;E image of colon tissue", "a fluorescence micrograph of nuclei", "",
+CHECK_TEXTS = ["an H&amp;E image of colon tissue", "a fluorescence micrograph of nuclei", "", "Ångström",
                "a phase contrast image of HeLa cells " * 30]
 COSINE_MIN = 0.99999
 
@@ -47,6 +47,9 @@ class Tower(nn.Module):
         super().__init__()
         self.model = model  # registered, so its weights are parameters of the graph, not constants
         self.fn = fn
+        # eval: torch.onnx.export restores the wrapper's mode afterwards, and a training wrapper would switch the
+        # model's dropout on (BERT's 0.1) for everything that runs after the export, the check included
+        self.eval()
 
     def forward(self, *args):
         return self.fn(self.model, *args)
@@ -210,6 +213,8 @@ def cosines(a, b):
 def verify(ex, vpath, tpath, label):
     """The exported graphs against the PyTorch towers on random images and the check texts."""
     import onnxruntime as ort
+    if any(m.training for t in (ex.vision, ex.text) for m in t.modules()):
+        raise SystemExit("the PyTorch model is in training mode (dropout on): the check would compare nothing")
     g = torch.Generator().manual_seed(1)
     pixels = torch.randn(3, 3, ex.size, ex.size, generator=g)
     text_args = ex.tokenize(CHECK_TEXTS)

@@ -5,6 +5,11 @@ over 1000 px) and expected.json with, per image, the CRC32 and sum of the float3
 makes (open_clip's image_transform on torchvision + Pillow; transformers' CLIPImageProcessorPil), and, per
 caption, the text open_clip's tokenizers see after their cleaning (clean="lower" and clean="whitespace").
 
+With --wordpiece DIR --open-clip-config CFG (a BiomedCLIP-layout folder written by tools/export_onnx.py from the
+config tools/make_biomedclip_layout.py made), it writes only the WordPiece fixture instead: DIR's tokenizer files in
+OUT/wordpiece/ and, per caption, the ids open_clip's own tokenizer for that config gives (HFTokenizer from the config's
+vocab.txt folder, clean="whitespace", padded to the context), which the Java test compares with ours.
+
 With --model DIR (a folder written by tools/export_onnx.py for an open_clip model) and --checkpoint, it also prints
 the docs/parity.md rows: image-embedding cosine of the ONNX export on open_clip's tensors and on CLIPImageProcessor's
 tensors against PyTorch on open_clip's own, and token-id equality of DIR/tokenizer.json with open_clip's tokenizer.
@@ -29,6 +34,14 @@ TEXTS = [
     "Non-breaking\u00a0space, x\u0085y, \u00c5ngstr\u00f6m and NFD A\u030a",
     "HeLa CELLS under FLUORESCENCE",
     "fluorescence microscopy image of stained mitochondria in cultured cells " * 12,
+]
+WORDPIECE_TEXTS = TEXTS + [
+    "", " \t\n ", "Ångström, naïve café, Straße", "10 µm vs 10 μm scale bar", "细胞核 nuclei",
+    "a literal [SEP] and [PAD] and [CLS] inside", "price 5€ ✓ 🔬", "x" * 120 + " overlong word",
+    "pre-mitotic cells (n=12); p<0.05", "tissue " * 300,
+    # the captions of tools/family_classify_check.py
+    "a fluorescence micrograph of nuclei &lt;DAPI&gt;", "electron microscopy of mitochondria &quot;cristae&quot;",
+    "a literal [SEP] inside a caption", ("phase contrast image of HeLa cells in culture " * 40).strip(),
 ]
 
 
@@ -74,7 +87,11 @@ def main():
     ap.add_argument("--model", help="an exported open_clip model folder, for the docs/parity.md rows")
     ap.add_argument("--arch", default="ViT-B-32")
     ap.add_argument("--checkpoint")
+    ap.add_argument("--wordpiece", help="an exported open_clip_hf folder: write the WordPiece fixture only")
+    ap.add_argument("--open-clip-config", help="the open_clip config the --wordpiece folder was exported from")
     a = ap.parse_args()
+    if a.wordpiece:
+        return wordpiece_fixture(a)
     import open_clip
     from open_clip.tokenizer import _clean_lower, _clean_whitespace
     from transformers.models.clip.image_processing_pil_clip import CLIPImageProcessorPil as CLIPImageProcessor
@@ -104,23 +121,61 @@ def main():
         parity_rows(a, files, oc, hf)
 
 
+def wordpiece_fixture(a):
+    import shutil
+    import open_clip
+    with open(a.open_clip_config, encoding="utf-8") as f:
+        cfg = json.load(f)
+    open_clip.factory._MODEL_CONFIGS["mubench-wordpiece"] = cfg.get("model_cfg", cfg)
+    tok = open_clip.get_tokenizer("mubench-wordpiece")  # as open_clip builds it for the model: HFTokenizer
+    out = os.path.join(a.out, "wordpiece")
+    os.makedirs(out, exist_ok=True)
+    for name in ("tokenizer.json", "tokenizer_config.json", "config.json", "mubench_profile.json"):
+        shutil.copy(os.path.join(a.wordpiece, name), out)
+    pad = tok.tokenizer.pad_token_id
+    cases = []
+    for t in WORDPIECE_TEXTS:
+        ids = [int(i) for i in tok([t])[0]]
+        n = len(ids)
+        while n and ids[n - 1] == pad:
+            n -= 1
+        cases.append({"text": t, "ids": ids[:n]})
+    with open(os.path.join(out, "expected_ids.json"), "w", encoding="utf-8") as f:
+        json.dump({"tokenizer": type(tok).__name__ + " " + type(tok.tokenizer).__name__, "context": tok.context_length,
+                   "pad_id": pad, "cases": cases}, f, indent=0, ensure_ascii=True)
+    print(f"wrote {out}: {len(cases)} captions, context {tok.context_length}, pad {pad}, longest "
+          f"{max(len(c['ids']) for c in cases)} ids, [UNK] in {sum(tok.tokenizer.unk_token_id in c['ids'] for c in cases)}")
+
+
 def parity_rows(a, files, oc, hf):
     import onnxruntime as ort
     import open_clip
     import torch
     from tokenizers import Tokenizer
-    model = open_clip.create_model(a.arch, pretrained=a.checkpoint).eval()
+    arch = a.arch
+    if a.open_clip_config:  # e.g. the BiomedCLIP layout: its own transform (preprocess_cfg) must equal oc's
+        with open(a.open_clip_config, encoding="utf-8") as f:
+            cfg = json.load(f)
+        arch = "mubench-parity"
+        open_clip.factory._MODEL_CONFIGS[arch] = cfg.get("model_cfg", cfg)
+    model, _, own = open_clip.create_model_and_transforms(arch, pretrained=a.checkpoint)
+    model.eval()
     sess = ort.InferenceSession(os.path.join(a.model, "onnx", "vision_model.onnx"), providers=["CPUExecutionProvider"])
     cos = lambda u, v: float((u * v).sum() / np.linalg.norm(u) / np.linalg.norm(v))
-    print("| image | mode | open_clip tensor → ONNX vs PyTorch cosine | CLIPImageProcessor tensor (before) cosine |")
+    print("| image | mode | model's own transform = fixture tensor | open_clip tensor → ONNX vs PyTorch cosine "
+          "| CLIPImageProcessor tensor (before) cosine |")
     for name, im in files.items():
-        x = oc(im)[None]
+        x = own(im)[None]
+        same = crc(x[0])[0] == crc(oc(im))[0]
         with torch.no_grad():
             ref = model.encode_image(x)[0].numpy().astype(np.float64)
         ours = sess.run(None, {"pixel_values": x.numpy()})[0][0]
         before = sess.run(None, {"pixel_values": hf(im, return_tensors="np")["pixel_values"]})[0][0]
-        print(f"| {name} | {im.mode} | {cos(ref, ours):.8f} | {cos(ref, before):.6f} |")
-    tok = open_clip.get_tokenizer(a.arch)
+        print(f"| {name} | {im.mode} | {'yes' if same else 'NO'} | {cos(ref, ours):.8f} | {cos(ref, before):.6f} |")
+    tok = open_clip.get_tokenizer(arch)
+    if not hasattr(tok, "bpe_ranks"):
+        print("Hugging Face tokenizer: its ids are checked by WordPieceFamilyTest (--wordpiece)")
+        return
     tk = Tokenizer.from_file(os.path.join(a.model, "tokenizer.json"))
     from open_clip.tokenizer import _clean_lower
     same = 0
