@@ -163,6 +163,26 @@ class RunCommandTest {
 		assertEquals(10, keys(tmp.resolve("v2")).size());
 	}
 
+	/** --image-streams reaches the model, and run.json records how the model ran (it is not part of the identity). */
+	@Test
+	void imageStreamsAreChosenAndRecorded() throws Exception {
+		Path model = tmp.resolve("tiny-streams");
+		assertEquals(0, run("make-tiny-model", "--out", model.toString()), err);
+		for (int streams : new int[] { 1, 2 }) {
+			Path out = tmp.resolve("streams" + streams);
+			assertEquals(0, run("run", "--dataset", data.toString(), "--model", model.toString(), "--threads", "2",
+				"--image-streams", Integer.toString(streams), "--limit", "3", "--out", out.toString()), err);
+			com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper()
+				.readTree(out.resolve("run.json").toFile()).path("model_info");
+			assertEquals(streams, info.path("image_streams").asInt(), info.toString());
+			assertEquals(2 / streams, info.path("threads_per_image_stream").asInt(), info.toString());
+		}
+		assertEquals(Files.readString(tmp.resolve("streams1/predictions.jsonl")), Files.readString(tmp.resolve("streams2/predictions.jsonl")));
+		assertEquals(2, run("run", "--dataset", data.toString(), "--model", model.toString(), "--image-streams", "-1",
+			"--out", tmp.resolve("streams-bad").toString()));
+		assertTrue(err.contains("--image-streams"), err);
+	}
+
 	@Test
 	void anUnknownSourceDatasetIsBadUsageListingTheKnownOnes() {
 		assertEquals(2, run("run", "--dataset", data.toString(), "--model", "random", "--out", tmp.resolve("u").toString(),

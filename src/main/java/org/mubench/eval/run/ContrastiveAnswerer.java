@@ -170,6 +170,11 @@ public final class ContrastiveAnswerer implements QuestionAnswerer {
 	}
 
 	@Override
+	public java.util.Map<String, Object> runInfo() {
+		return model.runInfo();
+	}
+
+	@Override
 	public String describe() {
 		return "contrastive " + model.name();
 	}

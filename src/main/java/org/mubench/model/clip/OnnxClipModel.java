@@ -171,6 +171,16 @@ public final class OnnxClipModel extends AbstractClipModel {
 		return !device.gpu && threads >= java.lang.Runtime.getRuntime().availableProcessors();
 	}
 
+	@Override
+	public java.util.Map<String, Object> runInfo() {
+		java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+		m.put("device", device.toString());
+		m.put("intra_op_threads", threads);
+		m.put("image_streams", streams.streams);
+		m.put("threads_per_image_stream", streams.threadsPerStream);
+		return m;
+	}
+
 	/** How the image tower's batches are split over concurrent calls. */
 	@Override
 	public ImageStreams imageStreams() {
