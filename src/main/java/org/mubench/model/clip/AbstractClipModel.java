@@ -155,18 +155,23 @@ abstract class AbstractClipModel implements ContrastiveModel {
 			throw new ModelException("Image inference of " + name + " failed: " + c, c);
 		}
 		finally {
-			// A failed part must not leave another still writing into a buffer the next batch reuses.
+			// No part may still be reading its buffer when the next batch refills it, even after an interrupt.
+			boolean interrupted = Thread.interrupted();
 			for (Future<float[][]> f : others) {
-				try {
-					f.get();
-				}
-				catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-				catch (ExecutionException ignored) {
-					// reported above
+				while (true) {
+					try {
+						f.get();
+						break;
+					}
+					catch (InterruptedException e) {
+						interrupted = true;
+					}
+					catch (ExecutionException e) {
+						break; // reported above
+					}
 				}
 			}
+			if (interrupted) Thread.currentThread().interrupt();
 		}
 	}
 
@@ -261,7 +266,7 @@ abstract class AbstractClipModel implements ContrastiveModel {
 		synchronized (imageLock) {
 			if (streamPool != null) streamPool.shutdownNow();
 		}
-		tokenizer.close();
+		if (tokenizer != null) tokenizer.close();
 	}
 
 	/** Unit length, in double precision; an all-zero row stays zero. */
