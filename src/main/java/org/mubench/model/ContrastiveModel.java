@@ -58,14 +58,6 @@ public interface ContrastiveModel extends VisionLanguageModel {
 		return false;
 	}
 
-	/**
-	 * How the model ran, for the run's records (run.json's model_info, summary.json's run section): device, threads,
-	 * image streams. Nothing here changes an answer. JSON-friendly values only.
-	 */
-	default java.util.Map<String, Object> runInfo() {
-		return java.util.Collections.emptyMap();
-	}
-
 	/** exp(logit_scale) from the model config, or 1 when the model has none (argmax is unaffected). */
 	float logitScale();
 }

@@ -20,9 +20,7 @@
 package org.mubench.model;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /** A model that reads an image and a text prompt and replies in text (GPT-4o and other chat-completions servers). */
 public interface GenerativeModel extends VisionLanguageModel {
@@ -44,13 +42,5 @@ public interface GenerativeModel extends VisionLanguageModel {
 		for (GenerativeRequest r : requests)
 			replies.add(ask(r.prompt, r.png));
 		return replies;
-	}
-
-	/**
-	 * What a run summary should record about this model: the exact request parameters and the usage so far (tokens,
-	 * requests, cache hits). JSON-friendly values only (String, Number, Boolean, null, Map, List); never credentials.
-	 */
-	default Map<String, Object> runInfo() {
-		return Collections.emptyMap();
 	}
 }

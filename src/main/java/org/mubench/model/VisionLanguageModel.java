@@ -33,6 +33,16 @@ public interface VisionLanguageModel extends AutoCloseable {
 		return java.util.Collections.emptyMap();
 	}
 
+	/**
+	 * What a run's records (run.json's model_info, summary.json's run section) should keep about how this model ran:
+	 * request parameters and usage so far (tokens, requests, cache hits) for API models; device, threads and image
+	 * streams for local ones. Nothing here decides an answer (that is {@link #answerSettings()}). JSON-friendly values
+	 * only (String, Number, Boolean, null, Map, List); never credentials.
+	 */
+	default java.util.Map<String, Object> runInfo() {
+		return java.util.Collections.emptyMap();
+	}
+
 	@Override
 	void close();
 }

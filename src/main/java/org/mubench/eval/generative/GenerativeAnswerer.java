@@ -159,7 +159,7 @@ public final class GenerativeAnswerer implements QuestionAnswerer {
 	}
 
 	/**
-	 * For the run summary: the model's request parameters and usage ({@link GenerativeModel#runInfo}) plus the
+	 * For the run summary: the model's request parameters and usage ({@link org.mubench.model.VisionLanguageModel#runInfo}) plus the
 	 * reply counts of this session: {@code replies}, {@code unparseable_replies} (no option read by the strict
 	 * parser, empty replies included), {@code empty_replies}, {@code cached_replies}, {@code request_failed}.
 	 */
