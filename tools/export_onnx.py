@@ -120,15 +120,23 @@ def bpe_tokenizer_json(simple, path):
     return tk
 
 
+def register_open_clip_config(source, arch):
+    """Makes a local open_clip model config known to open_clip under the name arch, which is returned. source is a
+    config file or dict: a bare model config, or a hub open_clip_config.json whose model_cfg holds it. open_clip has no
+    public call for this; its registry is a module dict, so this is the one place that touches it."""
+    import open_clip
+    if not isinstance(source, dict):
+        with open(source, encoding="utf-8") as f:
+            source = json.load(f)
+    open_clip.factory._MODEL_CONFIGS[arch] = source.get("model_cfg", source)
+    return arch
+
+
 def from_open_clip(arch, checkpoint, config_file, out):
     import open_clip
     from open_clip.tokenizer import HFTokenizer, SimpleTokenizer
-    if config_file:
-        with open(config_file, encoding="utf-8") as f:
-            cfg = json.load(f)
-        cfg = cfg.get("model_cfg", cfg)
-        arch = "mubench-" + os.path.splitext(os.path.basename(config_file))[0]
-        open_clip.factory._MODEL_CONFIGS[arch] = cfg  # a local config, registered under its own name
+    if config_file:  # a local config, registered under its own name
+        arch = register_open_clip_config(config_file, "mubench-" + os.path.splitext(os.path.basename(config_file))[0])
     model, _, _ = open_clip.create_model_and_transforms(arch, pretrained=checkpoint)
     model.eval()
     tokenizer = open_clip.get_tokenizer(arch)

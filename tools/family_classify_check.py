@@ -9,7 +9,6 @@ and captions with HTML entities, a literal special token and an over-long one. P
 Needs torch, open_clip_torch, pillow, numpy, a built target/mubench.jar and java. mubench never runs this.
 """
 import argparse
-import json
 import os
 import subprocess
 import tempfile
@@ -55,12 +54,8 @@ def main():
     a = ap.parse_args()
     import open_clip
     import torch
-    arch = a.arch
-    if a.open_clip_config:
-        with open(a.open_clip_config, encoding="utf-8") as f:
-            cfg = json.load(f)
-        arch = "mubench-check"
-        open_clip.factory._MODEL_CONFIGS[arch] = cfg.get("model_cfg", cfg)
+    from export_onnx import register_open_clip_config
+    arch = register_open_clip_config(a.open_clip_config, "mubench-check") if a.open_clip_config else a.arch
     model, _, preprocess = open_clip.create_model_and_transforms(arch, pretrained=a.checkpoint)
     model.eval()
     tokenizer = open_clip.get_tokenizer(arch)

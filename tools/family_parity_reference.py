@@ -124,9 +124,8 @@ def main():
 def wordpiece_fixture(a):
     import shutil
     import open_clip
-    with open(a.open_clip_config, encoding="utf-8") as f:
-        cfg = json.load(f)
-    open_clip.factory._MODEL_CONFIGS["mubench-wordpiece"] = cfg.get("model_cfg", cfg)
+    from export_onnx import register_open_clip_config
+    register_open_clip_config(a.open_clip_config, "mubench-wordpiece")
     tok = open_clip.get_tokenizer("mubench-wordpiece")  # as open_clip builds it for the model: HFTokenizer
     out = os.path.join(a.out, "wordpiece")
     os.makedirs(out, exist_ok=True)
@@ -152,12 +151,10 @@ def parity_rows(a, files, oc, hf):
     import open_clip
     import torch
     from tokenizers import Tokenizer
+    from export_onnx import register_open_clip_config
     arch = a.arch
     if a.open_clip_config:  # e.g. the BiomedCLIP layout: its own transform (preprocess_cfg) must equal oc's
-        with open(a.open_clip_config, encoding="utf-8") as f:
-            cfg = json.load(f)
-        arch = "mubench-parity"
-        open_clip.factory._MODEL_CONFIGS[arch] = cfg.get("model_cfg", cfg)
+        arch = register_open_clip_config(a.open_clip_config, "mubench-parity")
     model, _, own = open_clip.create_model_and_transforms(arch, pretrained=a.checkpoint)
     model.eval()
     sess = ort.InferenceSession(os.path.join(a.model, "onnx", "vision_model.onnx"), providers=["CPUExecutionProvider"])

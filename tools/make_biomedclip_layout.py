@@ -85,7 +85,8 @@ def main():
                               "std": [0.26862954, 0.26130258, 0.27577711]}}
     with open(os.path.join(a.out, "open_clip_config.json"), "w", encoding="utf-8") as f:
         json.dump(cfg, f, indent=1)
-    open_clip.factory._MODEL_CONFIGS["mubench-biomedclip-layout"] = cfg["model_cfg"]
+    from export_onnx import register_open_clip_config
+    register_open_clip_config(cfg, "mubench-biomedclip-layout")
     torch.manual_seed(a.seed)
     model = open_clip.create_model("mubench-biomedclip-layout", pretrained=None, pretrained_text=False)
     with torch.no_grad():  # BERT's from_config init is small-scale; spread the weights so captions differ clearly
