@@ -66,7 +66,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 	private final DeviceChoice device;
 	private Path visionPath;
 	private int threads;
-	private ImageStreams streams;
+	private final ImageStreams streams;
 
 	/** The preprocessing and which graph variant answers (a quantized tower answers differently from fp32). */
 	@Override
@@ -90,6 +90,7 @@ public final class OnnxClipModel extends AbstractClipModel {
 		this.positionInput = t.positionInput;
 		this.textOutput = t.textOutput;
 		this.fixedTextLength = t.fixedTextLength;
+		this.streams = t.streams;
 		this.device = device;
 	}
 
@@ -137,7 +138,6 @@ public final class OnnxClipModel extends AbstractClipModel {
 				towers, device);
 			model.visionPath = visionPath;
 			model.threads = threads;
-			model.streams = towers.streams;
 			try {
 				model.checkEmbeddingSizes(visionFile, textFile);
 			}
